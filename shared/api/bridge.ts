@@ -1,0 +1,23 @@
+import type { MethodName } from './contract';
+import type { Envelope } from './errors';
+import type { BackendEvent } from './events';
+
+/** Native dialogs the Electron main process offers the renderer. */
+export type DialogKind = 'openProject' | 'newProject' | 'importFiles';
+
+/** Commands from the native menu that the renderer carries out. */
+export type MenuCommand = 'newProject' | 'openProject' | 'closeProject' | 'importFiles' | 'undo' | 'redo' | 'settings';
+
+/**
+ * What the Electron preload exposes as `window.stige` (contextBridge). The renderer uses it when
+ * present, and HTTP to the devhost otherwise.
+ */
+export interface StigeBridge {
+  invoke(method: MethodName, args: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Show a native dialog; resolves to the chosen paths (empty when cancelled). */
+  dialog(kind: DialogKind): Promise<string[]>;
+  /** The file-system path of a dropped file (Electron's webUtils.getPathForFile). */
+  pathForFile(file: unknown): string;
+}

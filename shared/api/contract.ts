@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app';
+import { codesMethods } from './methods/codes';
+import { codingsMethods } from './methods/codings';
+import { documentsMethods } from './methods/documents';
+import { historyMethods } from './methods/history';
+import { peopleMethods } from './methods/people';
+import { projectMethods } from './methods/project';
+import { projectsMethods } from './methods/projects';
+
+/**
+ * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
+ * and tests): method name `domain.verb` → argument schema and result type. Each domain's methods,
+ * with their documentation, live in `methods/<domain>.ts`.
+ */
+export const contract = {
+  ...appMethods,
+  ...projectsMethods,
+  ...projectMethods,
+  ...documentsMethods,
+  ...codesMethods,
+  ...codingsMethods,
+  ...peopleMethods,
+  ...historyMethods,
+};
+
+/** The contract's type. */
+export type Contract = typeof contract;
+/** Every method name. */
+export type MethodName = keyof Contract;
+/** What a caller passes to method M (before defaults and trimming). */
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+/** What a handler of method M receives (after validation). */
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
+/** What method M returns. */
+export type ResultOf<M extends MethodName> = Exclude<Contract[M]['result'], undefined>;
+
+/** True when `name` is a method of the contract. */
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { FilePath, Id, Label, LIMITS, NoArgs, ShortText } from '../limits';
+import type { DocumentFull, DocumentSummary } from '../../model/types';
+
+/** Where an imported file's bytes come from: a path (Electron, CLI) or an upload (browser mode). */
+export const ImportSource = z.union([
+  z.strictObject({ path: FilePath }),
+  z.strictObject({ uploadId: z.string().regex(/^[a-f0-9]{32}$/, 'is not an upload id') }),
+]);
+
+/** The document kinds. */
+export const DocumentKindSchema = z.enum(['interview', 'document', 'note']);
+
+/** Mapping of a detected speaker label: an informant's label, or "@interviewer". */
+export const SpeakerMapping = z.record(z.string().min(1).max(LIMITS.label), Label);
+
+/** What happened to one file of an import. */
+export interface ImportFileResult {
+  readonly name: string;
+  readonly status: 'imported' | 'skipped' | 'failed';
+  readonly documentId: string | null;
+  /** Why it was skipped or failed, naming the file and, where known, the line. */
+  readonly reason: string | null;
+  readonly format: string | null;
+  readonly warnings: readonly string[];
+  readonly speakers: readonly { readonly id: string; readonly label: string; readonly turns: number; readonly sample: string }[];
+}
+
+/** The result of importing several files; each file was its own transaction. */
+export interface ImportReport {
+  readonly files: readonly ImportFileResult[];
+}
+
+export const documentsMethods = {
+  /** Every document without its text, in the user's order. Errors: NO_PROJECT. */
+  'documents.list': method(NoArgs).returns<readonly DocumentSummary[]>(),
+  /** One document with its canonical text, speakers and turns. Errors: NO_PROJECT, NOT_FOUND. */
+  'documents.get': method(z.strictObject({ id: Id })).returns<DocumentFull>(),
+  /**
+   * Import files as documents, each in its own transaction and undo step; one bad file never
+   * affects the others. `informant` links a single-speaker document (or the whole text) to that
+   * informant, created if missing, in `case` (created if missing); `speakers` maps detected labels.
+   * Errors: NO_PROJECT, VALIDATION; per-file failures are in the report, not thrown.
+   */
+  'documents.import': method(
+    z.strictObject({
+      sources: z.array(ImportSource).min(1).max(1000),
+      kind: DocumentKindSchema.optional(),
+      title: Label.optional(),
+      informant: Label.optional(),
+      case: Label.optional(),
+      speakers: SpeakerMapping.optional(),
+    }),
+  ).returns<ImportReport>(),
+  /** Change a document's title, kind, date, case, memo or "used in analysis". Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
+  'documents.update': method(
+    z.strictObject({
+      id: Id,
+      title: Label.optional(),
+      kind: DocumentKindSchema.optional(),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-01').nullable().optional(),
+      caseId: Id.nullable().optional(),
+      usedInAnalysis: z.boolean().optional(),
+      memo: ShortText.optional(),
+    }),
+  ).returns<DocumentSummary>(),
+  /** Delete a document with its turns and codings (undoable). Errors: NO_PROJECT, NOT_FOUND. */
+  'documents.delete': method(z.strictObject({ id: Id })).returns<null>(),
+};

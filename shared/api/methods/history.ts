@@ -1,0 +1,12 @@
+import { method } from '../define';
+import { NoArgs } from '../limits';
+import type { HistoryState } from '../../model/types';
+
+export const historyMethods = {
+  /** What undo and redo would do. Errors: NO_PROJECT. */
+  'history.state': method(NoArgs).returns<HistoryState>(),
+  /** Undo the last step (persisted in the project, so it survives a restart). Errors: NO_PROJECT. */
+  'history.undo': method(NoArgs).returns<HistoryState>(),
+  /** Redo the last undone step. Errors: NO_PROJECT. */
+  'history.redo': method(NoArgs).returns<HistoryState>(),
+};

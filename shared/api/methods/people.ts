@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { Id, Label, NoArgs, ShortText } from '../limits';
+import type { Case, Informant, Speaker } from '../../model/types';
+
+/** Informant or interviewer. */
+export const PersonRoleSchema = z.enum(['informant', 'interviewer']);
+
+export const peopleMethods = {
+  /** Every informant and interviewer. Errors: NO_PROJECT. */
+  'informants.list': method(NoArgs).returns<readonly Informant[]>(),
+  /** Add an informant or interviewer. Errors: NO_PROJECT, VALIDATION, NOT_FOUND (case). */
+  'informants.create': method(
+    z.strictObject({ label: Label, role: PersonRoleSchema.optional(), caseId: Id.nullable().optional(), realName: ShortText.optional() }),
+  ).returns<Informant>(),
+  /** Edit an informant. Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
+  'informants.update': method(
+    z.strictObject({
+      id: Id,
+      label: Label.optional(),
+      role: PersonRoleSchema.optional(),
+      caseId: Id.nullable().optional(),
+      realName: ShortText.optional(),
+      memo: ShortText.optional(),
+    }),
+  ).returns<Informant>(),
+  /** Every case. Errors: NO_PROJECT. */
+  'cases.list': method(NoArgs).returns<readonly Case[]>(),
+  /** Add a case, optionally inside another. Errors: NO_PROJECT, VALIDATION, NOT_FOUND (parent). */
+  'cases.create': method(z.strictObject({ name: Label, code: z.string().max(50).optional(), parentId: Id.nullable().optional() })).returns<Case>(),
+  /**
+   * Rename a speaker (every turn follows) or map it to an informant or the interviewer role.
+   * Errors: NO_PROJECT, NOT_FOUND, VALIDATION.
+   */
+  'speakers.update': method(
+    z.strictObject({ id: Id, label: Label.optional(), informantId: Id.nullable().optional(), role: PersonRoleSchema.nullable().optional() }),
+  ).returns<Speaker>(),
+};

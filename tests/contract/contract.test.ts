@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/errors';
+import { inProcess, overHttp, type Harness } from './harness';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
+
+const INTERVIEW = 'Intervjuer: Hva er innovasjon?\nInger: «Nye løsninger på samfunnsutfordringer» 👍\nIntervjuer: Takk.';
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe.each([
+  ['in-process', inProcess],
+  ['http', overHttp],
+] as const)('contract scenarios %s', (_name, make) => {
+  async function harness(): Promise<Harness> {
+    const h = await make();
+    harnesses.push(h);
+    return h;
+  }
+
+  it('creates a project, imports a transcript, codes it and reads it back', async () => {
+    const { api, projectPath, source } = await harness();
+    const project = await api.call('projects.create', { path: projectPath('Oppgåve'), levels: ['1. ordens kode', '2. ordens kode', '3. ordens kode'] });
+    expect(project.name).toBe('Oppgåve');
+    const report = await api.call('documents.import', { sources: [await source('Inger.txt', INTERVIEW)], informant: 'Inger', case: 'Bærum' });
+    expect(report.files).toMatchObject([{ name: 'Inger.txt', status: 'imported', speakers: [{ label: 'Intervjuer', turns: 2 }, { label: 'Inger', turns: 1 }] }]);
+    const documentId = report.files[0]!.documentId!;
+    const doc = await api.call('documents.get', { id: documentId });
+    expect(doc.text).toBe('Hva er innovasjon?\n«Nye løsninger på samfunnsutfordringer» 👍\nTakk.');
+    const start = doc.text.indexOf('«');
+    const end = doc.text.indexOf('👍') + 2;
+    const { coding, createdCodes } = await api.call('codings.create', {
+      documentId,
+      start,
+      end,
+      code: { concept: 'Nye løsninger', theme: 'Innovasjon som begrep', dimension: 'Forståelse' },
+    });
+    expect(coding.quote).toBe('«Nye løsninger på samfunnsutfordringer» 👍');
+    expect(createdCodes.map((c) => c.level)).toEqual([3, 2, 1]);
+    const summary = await api.call('project.summary', {});
+    expect(summary.codes).toEqual({ concept: 1, theme: 1, dimension: 1, total: 3 });
+    expect(summary.informants).toMatchObject([{ label: 'Inger', case: 'Bærum' }]);
+    const state = await api.call('history.state', {});
+    expect(state.undoLabel).toMatch(/^Code “«Nye løsninger/);
+  });
+
+  it('enforces the Gioia rules and reports the reason', async () => {
+    const { api, projectPath } = await harness();
+    await api.call('projects.create', { path: projectPath('rules') });
+    const dimension = await api.call('codes.create', { label: 'Dimensjon', level: 3 });
+    const concept = await api.call('codes.create', { label: 'Begrep', level: 1 });
+    const error = await rejection(api.call('codes.move', { ids: [concept.id], parentId: dimension.id }));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/concept belongs under a second-order theme/);
+    const theme = await api.call('codes.create', { label: 'Tema', level: 2, parentId: dimension.id });
+    const moved = await api.call('codes.move', { ids: [concept.id], parentId: theme.id });
+    expect(moved[0]!.parentId).toBe(theme.id);
+    expect((await rejection(api.call('codes.move', { ids: [dimension.id], parentId: theme.id }))).code).toBe('CONFLICT');
+  });
+
+  it('returns NOT_FOUND and VALIDATION envelopes the same way', async () => {
+    const { api, projectPath } = await harness();
+    await api.call('projects.create', { path: projectPath('errors') });
+    expect((await rejection(api.call('documents.get', { id: 'missing' }))).code).toBe('NOT_FOUND');
+    expect((await rejection(api.call('codes.create', { label: '', level: 1 }))).code).toBe('VALIDATION');
+    expect((await rejection(api.call('projects.open', { path: projectPath('nope.stige') }))).code).toBe('NOT_FOUND');
+  });
+
+  it('announces changes as events', async () => {
+    const { api, projectPath, events } = await harness();
+    await api.call('projects.create', { path: projectPath('events') });
+    await api.call('codes.create', { label: 'Begrep', level: 1 });
+    expect(events()).toContainEqual({ type: 'changed', tables: expect.arrayContaining(['codes']), label: 'Create “Begrep”' });
+  });
+});
+
+describe('the devhost', () => {
+  it('binds to 127.0.0.1 only', async () => {
+    const h = await overHttp();
+    harnesses.push(h);
+    expect(h.host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const { networkInterfaces } = await import('node:os');
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (external) {
+      await expect(fetch(`http://${external.address}:${h.host.port}/api/invoke`)).rejects.toThrow();
+    }
+  });
+
+  it('refuses requests without the token, with a wrong token, or with a foreign Host', async () => {
+    const h = await overHttp();
+    harnesses.push(h);
+    const body = JSON.stringify({ method: 'app.status', args: {} });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${h.host.origin}/api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ 'X-Stige-Token': 'wrong' })).status).toBe(401);
+    expect((await post({ Cookie: 'stige_token=wrong' })).status).toBe(401);
+    expect((await post({ 'X-Stige-Token': h.host.token })).status).toBe(200);
+    expect((await fetch(`${h.host.origin}/`)).status).toBe(401);
+    expect((await fetch(`${h.host.origin}/api/events`)).status).toBe(401);
+    const http = await import('node:http');
+    const foreignHost = await new Promise<number>((resolve) => {
+      http.get({ host: '127.0.0.1', port: h.host.port, path: '/', headers: { Host: 'evil.example', 'X-Stige-Token': h.host.token } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+    });
+    expect(foreignHost).toBe(403);
+    const foreignOrigin = await post({ 'X-Stige-Token': h.host.token, Origin: 'http://evil.example' });
+    expect(foreignOrigin.status).toBe(403);
+  });
+
+  it('trades the token in the URL for an HttpOnly SameSite cookie', async () => {
+    const h = await overHttp();
+    harnesses.push(h);
+    const first = await fetch(h.host.url, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const withCookie = await fetch(`${h.host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0]! },
+      body: JSON.stringify({ method: 'app.status', args: {} }),
+    });
+    expect(withCookie.status).toBe(200);
+  });
+
+  it('rejects non-JSON bodies and unknown endpoints with envelopes', async () => {
+    const h = await overHttp();
+    harnesses.push(h);
+    const headers = { 'X-Stige-Token': h.host.token };
+    const notJson = await fetch(`${h.host.origin}/api/invoke`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{nope' });
+    expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const formPost = await fetch(`${h.host.origin}/api/invoke`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(formPost.status).toBe(415);
+    const unknown = await fetch(`${h.host.origin}/api/nothing`, { headers });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('streams events over SSE', async () => {
+    const h = await overHttp();
+    harnesses.push(h);
+    const response = await fetch(`${h.host.origin}/api/events`, { headers: { 'X-Stige-Token': h.host.token } });
+    const reader = response.body!.getReader();
+    await h.api.call('projects.create', { path: 'sse' });
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('"type":"project"')) text += decoder.decode((await reader.read()).value);
+    expect(text).toMatch(/data: \{"type":"project","open":true\}/);
+    await reader.cancel();
+  });
+});
