@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import type { Transport } from './handlerTypes';
 import { OpenProject } from './openProject';
 import { UploadStore } from './uploads';
 import { UserSettingsStore } from './userSettings';
+
+/** The client whose call is being handled, carried through async handlers. */
+const callOrigin = new AsyncLocalStorage<string | null>();
 
 /** How a backend is set up by its host (Electron main, devhost, CLI, tests). */
 export interface BackendOptions {
@@ -53,9 +57,19 @@ export class Backend {
     this.rememberRecent = options.rememberRecent ?? true;
   }
 
-  /** Validate and run a call; always resolves to an envelope. */
-  dispatch(method: unknown, args: unknown, transport: Transport = 'direct'): Promise<Envelope<unknown>> {
-    return dispatch(method, args, { backend: this, transport }, this.log);
+  /**
+   * Validate and run a call; always resolves to an envelope. `origin` names the calling client
+   * (a window, a browser tab) so change events can tell it which changes were its own.
+   */
+  dispatch(method: unknown, args: unknown, transport: Transport = 'direct', origin: string | null = null): Promise<Envelope<unknown>> {
+    return callOrigin.run(typeof origin === 'string' ? origin.slice(0, 100) : null, () =>
+      dispatch(method, args, { backend: this, transport }, this.log),
+    );
+  }
+
+  /** The client of the call being handled (for change events). */
+  origin(): string | null {
+    return callOrigin.getStore() ?? null;
   }
 
   /** Listen to backend events; returns the unsubscribe function. */
@@ -140,7 +154,12 @@ export class Backend {
 
   private adopt(file: OpenProject['file']): OpenProject {
     this.closeProject();
-    this.current = new OpenProject(file, () => this.settings.get().coderName, (event) => this.emit(event));
+    this.current = new OpenProject(
+      file,
+      () => this.settings.get().coderName,
+      (event) => this.emit(event),
+      () => this.origin(),
+    );
     if (this.rememberRecent) this.settings.touchRecent(path.resolve(file.path));
     this.emit({ type: 'project', open: true });
     return this.current;

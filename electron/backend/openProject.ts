@@ -12,11 +12,18 @@ export class OpenProject {
   readonly file: ProjectFile;
   private readonly userCoderName: () => string | null;
   private readonly emit: (event: BackendEvent) => void;
+  private readonly origin: () => string | null;
 
-  constructor(file: ProjectFile, userCoderName: () => string | null, emit: (event: BackendEvent) => void) {
+  constructor(
+    file: ProjectFile,
+    userCoderName: () => string | null,
+    emit: (event: BackendEvent) => void,
+    origin: () => string | null = () => null,
+  ) {
     this.file = file;
     this.userCoderName = userCoderName;
     this.emit = emit;
+    this.origin = origin;
   }
 
   get db(): Database.Database {
@@ -33,7 +40,7 @@ export class OpenProject {
     const result = this.file.history.step(label, this.existingCoderId(this.userCoderName()), fn);
     if (!nested) {
       const tables = this.file.history.tablesOfLatestStep();
-      if (tables.length > 0) this.emit({ type: 'changed', tables, label });
+      if (tables.length > 0) this.emit({ type: 'changed', tables, label, origin: this.origin() });
     }
     return result;
   }

@@ -107,7 +107,8 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
         return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request is not valid JSON' } });
       }
       const { method, args } = (parsed ?? {}) as { method?: unknown; args?: unknown };
-      return sendJson(res, 200, await backend.dispatch(method, args, 'http'));
+      const client = req.headers['x-stige-client'];
+      return sendJson(res, 200, await backend.dispatch(method, args, 'http', typeof client === 'string' ? client : null));
     }
     if (url.pathname === '/api/upload' && req.method === 'POST') {
       const name = url.searchParams.get('name') ?? 'upload';

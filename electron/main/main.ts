@@ -112,12 +112,12 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(response.body, { status: response.status, headers: appResponseHeaders(type) });
     });
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    ipcMain.handle('stige:invoke', (event, method: unknown, args: unknown) => {
+    ipcMain.handle('stige:invoke', (event, method: unknown, args: unknown, origin: unknown) => {
       const backend = backends.get(event.sender.id);
       if (!backend || !isTrustedSender(event.senderFrame?.url)) {
         return { ok: false, error: new AppError('FORBIDDEN', 'Calls are accepted from the app window only').toBody() };
       }
-      return backend.dispatch(method, args, 'ipc');
+      return backend.dispatch(method, args, 'ipc', typeof origin === 'string' ? origin : null);
     });
     ipcMain.handle('stige:dialog', (event, kind: unknown) => {
       const win = BrowserWindow.fromWebContents(event.sender);

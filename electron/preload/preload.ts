@@ -12,7 +12,7 @@ function subscribe<T>(channel: string, listener: (value: T) => void): () => void
 }
 
 const bridge: StigeBridge = {
-  invoke: (method: MethodName, args: unknown) => ipcRenderer.invoke('stige:invoke', method, args),
+  invoke: (method: MethodName, args: unknown, origin?: string) => ipcRenderer.invoke('stige:invoke', method, args, origin),
   onEvent: (listener: (event: BackendEvent) => void) => subscribe('stige:event', listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe('stige:menu', listener),
   dialog: (kind: DialogKind) => ipcRenderer.invoke('stige:dialog', kind),

@@ -1,7 +1,7 @@
 import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { BackendEvent } from '../../shared/api/events';
-import type { Transport } from './transport';
+import { newClientId, type Transport } from './transport';
 
 /**
  * The devhost over HTTP (browser mode and e2e tests). The page's cookie carries the per-run token;
@@ -10,7 +10,8 @@ import type { Transport } from './transport';
 export function httpTransport(options: { base?: string; token?: string; fetch?: typeof fetch } = {}): Transport {
   const base = options.base ?? '';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const headers: Record<string, string> = options.token ? { 'X-Stige-Token': options.token } : {};
+  const clientId = newClientId();
+  const headers: Record<string, string> = { 'X-Stige-Client': clientId, ...(options.token ? { 'X-Stige-Token': options.token } : {}) };
 
   async function envelope(response: Response): Promise<Envelope<unknown>> {
     try {
@@ -22,6 +23,7 @@ export function httpTransport(options: { base?: string; token?: string; fetch?: 
 
   return {
     kind: 'http',
+    clientId,
     async invoke(method: MethodName, args: unknown) {
       try {
         const response = await doFetch(`${base}/api/invoke`, {

@@ -1,11 +1,13 @@
 import type { StigeBridge } from '../../shared/api/bridge';
-import type { Transport } from './transport';
+import { newClientId, type Transport } from './transport';
 
 /** Electron: the preload's bridge (window.stige). Files are passed by path, never uploaded. */
 export function ipcTransport(bridge: StigeBridge): Transport {
+  const clientId = newClientId();
   return {
     kind: 'ipc',
-    invoke: (method, args) => bridge.invoke(method, args),
+    clientId,
+    invoke: (method, args) => bridge.invoke(method, args, clientId),
     onEvent: (listener) => bridge.onEvent(listener),
     fileSource: async (file) => ({ path: bridge.pathForFile(file) }),
     onMenu: (listener) => bridge.onMenu(listener),

@@ -13,7 +13,8 @@ export type MenuCommand = 'newProject' | 'openProject' | 'closeProject' | 'impor
  * present, and HTTP to the devhost otherwise.
  */
 export interface StigeBridge {
-  invoke(method: MethodName, args: unknown): Promise<Envelope<unknown>>;
+  /** `origin` names this window so change events can be told apart from other clients'. */
+  invoke(method: MethodName, args: unknown, origin?: string): Promise<Envelope<unknown>>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
   /** Show a native dialog; resolves to the chosen paths (empty when cancelled). */

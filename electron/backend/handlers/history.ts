@@ -1,13 +1,12 @@
-import type { historyMethods } from '../../../shared/api/methods/history';
-import type { HistoryState } from '../../../shared/model/types';
+import type { HistoryMove, historyMethods } from '../../../shared/api/methods/history';
 import type { Backend } from '../backend';
 import type { HandlersOf } from '../handlerTypes';
 
-function move(backend: Backend, direction: 'undo' | 'redo'): HistoryState {
+function move(backend: Backend, direction: 'undo' | 'redo'): HistoryMove {
   const project = backend.project();
   const done = direction === 'undo' ? project.file.history.undo() : project.file.history.redo();
-  if (done) backend.emit({ type: 'changed', tables: done.tables, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${done.label}` });
-  return project.file.history.state();
+  if (done) backend.emit({ type: 'changed', tables: done.tables, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${done.label}`, origin: backend.origin() });
+  return { state: project.file.history.state(), done };
 }
 
 export const historyHandlers = {

@@ -117,12 +117,12 @@ describe('undo history', () => {
         let state = await api.call('history.state', {});
         let undone = 0;
         while (state.canUndo) {
-          state = await api.call('history.undo', {});
+          state = (await api.call('history.undo', {})).state;
           undone += 1;
         }
         // The import itself was the first step.
         expect(dumpProject(db()).documents).toEqual([]);
-        for (let i = 0; i < undone; i += 1) state = await api.call('history.redo', {});
+        for (let i = 0; i < undone; i += 1) state = (await api.call('history.redo', {})).state;
         expect(state.canRedo).toBe(false);
         expect(dumpProject(db())).toEqual(end);
         // Undo back to just after the import, compare with the start.
@@ -138,7 +138,8 @@ describe('undo history', () => {
     await api.call('codings.create', { documentId, start: 0, end: 5, code: { concept: 'Begrep' } });
     expect((await api.call('history.state', {})).undoLabel).toBe('Code “Hva b” as “Begrep”');
     const afterUndo = await api.call('history.undo', {});
-    expect(afterUndo).toMatchObject({ canRedo: true, redoLabel: 'Code “Hva b” as “Begrep”' });
+    expect(afterUndo.state).toMatchObject({ canRedo: true, redoLabel: 'Code “Hva b” as “Begrep”' });
+    expect(afterUndo.done).toEqual({ label: 'Code “Hva b” as “Begrep”', tables: expect.arrayContaining(['codings', 'codes']) });
     await api.call('codes.create', { label: 'Tema', level: 2 });
     expect((await api.call('history.state', {})).canRedo).toBe(false);
   });
