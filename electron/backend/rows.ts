@@ -39,7 +39,7 @@ export function toProject(row: ProjectRow, path: string, schemaVersion: number):
 }
 
 export const CODE_COLUMNS =
-  'id, level, parent_id, label, heading, description, color, memo, sort_order, original_path, created_at';
+  'id, level, parent_id, label, heading, description, color, memo, sort_order, original_path, created_at, (SELECT count(*) FROM codings WHERE codings.code_id = codes.id) AS coding_count';
 export interface CodeRow {
   id: string;
   level: number | null;
@@ -52,6 +52,7 @@ export interface CodeRow {
   sort_order: number;
   original_path: string | null;
   created_at: number;
+  coding_count: number;
 }
 export function toCode(row: CodeRow): Code {
   return {
@@ -66,6 +67,7 @@ export function toCode(row: CodeRow): Code {
     sortOrder: row.sort_order,
     originalPath: row.original_path,
     createdAt: row.created_at,
+    codingCount: row.coding_count,
   };
 }
 

@@ -33,10 +33,11 @@ export function detectSpeakerLabels(text: string): Set<string> | null {
     if (found) counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
   }
   const strong = [...counts].filter(([label, n]) => n >= 2 || ROLE_LABEL.test(label)).map(([label]) => label);
-  const labelled = strong.reduce((sum, label) => sum + (counts.get(label) ?? 0), 0);
-  if (strong.length === 0 || labelled < 2 || labelled / nonEmpty < 0.25) return null;
+  if (strong.length === 0) return null;
   // In a text that is a transcript, a name-like label used once is a speaker too ("Inger: …" answering).
-  const nameLike = [...counts.keys()].filter((label) => NAME_LIKE.test(label));
+  const nameLike = [...counts.keys()].filter((label) => !strong.includes(label) && NAME_LIKE.test(label));
+  const labelled = [...strong, ...nameLike].reduce((sum, label) => sum + (counts.get(label) ?? 0), 0);
+  if (labelled < 2 || labelled / nonEmpty < 0.25) return null;
   return new Set([...strong, ...nameLike]);
 }
 

@@ -106,6 +106,8 @@ export interface Code {
   readonly sortOrder: number;
   readonly originalPath: string | null;
   readonly createdAt: number;
+  /** How many codings point at this code itself (not its children). */
+  readonly codingCount: number;
 }
 
 /** Review state of a coding after text edits. */

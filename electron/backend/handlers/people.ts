@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { peopleMethods } from '../../../shared/api/methods/people';
-import type { Case, Informant, Speaker } from '../../../shared/model/types';
+import type { Case, Coder, Informant, Speaker } from '../../../shared/model/types';
 import type { HandlersOf } from '../handlerTypes';
 import {
   CASE_COLUMNS,
@@ -39,6 +39,7 @@ function nextOrder(db: Database.Database, table: 'informants' | 'cases'): number
 }
 
 export const peopleHandlers = {
+  'coders.list': (_args, { backend }) => backend.project().db.prepare('SELECT id, name FROM coders ORDER BY created_at').all() as Coder[],
   'informants.list': (_args, { backend }) =>
     (backend.project().db.prepare(`SELECT ${INFORMANT_COLUMNS} FROM informants ORDER BY sort_order, created_at`).all() as InformantRow[]).map(toInformant),
   'informants.create': (args, { backend }) => {

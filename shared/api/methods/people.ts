@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { Id, Label, NoArgs, ShortText } from '../limits';
-import type { Case, Informant, Speaker } from '../../model/types';
+import type { Case, Coder, Informant, Speaker } from '../../model/types';
 
 /** Informant or interviewer. */
 export const PersonRoleSchema = z.enum(['informant', 'interviewer']);
 
 export const peopleMethods = {
+  /** Everyone who has coded in this project. Errors: NO_PROJECT. */
+  'coders.list': method(NoArgs).returns<readonly Coder[]>(),
   /** Every informant and interviewer. Errors: NO_PROJECT. */
   'informants.list': method(NoArgs).returns<readonly Informant[]>(),
   /** Add an informant or interviewer. Errors: NO_PROJECT, VALIDATION, NOT_FOUND (case). */

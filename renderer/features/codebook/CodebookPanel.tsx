@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { Level } from '../../../shared/model/levels';
+import type { Code } from '../../../shared/model/types';
+import { useApp } from '../../store/StoreContext';
+import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
+import { CodeRow } from './CodeRow';
+import { DeleteCodeDialog } from './DeleteCodeDialog';
+import { NewCodeInput } from './NewCodeInput';
+import { DRAG_TYPE, useCodeDrop } from './dragAndDrop';
+
+/**
+ * The codebook in Gioia's three levels, under the project's own level names: each aggregate
+ * dimension with its themes and their concepts, and a pool of what is not yet grouped. Codes are
+ * grouped by dragging a concept onto a theme and a theme onto a dimension; dragging onto the pool
+ * ungroups.
+ */
+export function CodebookPanel() {
+  const project = useApp((s) => s.project);
+  const tree = useApp(selectGioiaTree);
+  const [adding, setAdding] = useState<Level | null>(null);
+  const [deleting, setDeleting] = useState<Code | null>(null);
+  const pool = useCodeDrop(null);
+  if (!project) return null;
+  const [conceptName, themeName, dimensionName] = project.levels;
+  const render = (node: CodeTreeNode, depth: number) => (
+    <CodeRow key={node.code.id} node={node} depth={depth} onDelete={setDeleting} render={render} />
+  );
+  const empty = tree.dimensions.length + tree.ungroupedThemes.length + tree.ungroupedConcepts.length + tree.unplaced.length === 0;
+  return (
+    <aside className="codebook" aria-label="Codebook">
+      <header className="panel-header">
+        <h2>Codebook</h2>
+        <div className="level-legend" aria-label="Levels">
+          <span className="level-tag level-3">{dimensionName}</span>
+          <span className="level-tag level-2">{themeName}</span>
+          <span className="level-tag level-1">{conceptName}</span>
+        </div>
+        <div className="add-buttons">
+          <button type="button" onClick={() => setAdding(3)} title={`New ${dimensionName.toLocaleLowerCase()}`}>
+            + {singular(dimensionName)}
+          </button>
+          <button type="button" onClick={() => setAdding(2)} title={`New ${themeName.toLocaleLowerCase()}`}>
+            + {singular(themeName)}
+          </button>
+          <button type="button" onClick={() => setAdding(1)} title={`New ${conceptName.toLocaleLowerCase()}`}>
+            + {singular(conceptName)}
+          </button>
+        </div>
+        {adding && <NewCodeInput level={adding} levelName={singular(project.levels[adding - 1]!)} onDone={() => setAdding(null)} />}
+      </header>
+      <div className="code-tree" role="tree" aria-label="Gioia data structure">
+        {empty && (
+          <p className="hint">
+            No codes yet. Select words in the transcript and press <kbd>C</kbd> to create a first {singular(conceptName).toLocaleLowerCase()}, then group
+            concepts into {themeName.toLocaleLowerCase()} and those into {dimensionName.toLocaleLowerCase()} by dragging them here.
+          </p>
+        )}
+        {tree.dimensions.map((node) => render(node, 0))}
+      </div>
+      <section
+        className={`pool${pool.over ? ' drop-ok' : ''}`}
+        aria-label="Not yet grouped"
+        onDragOver={pool.onDragOver}
+        onDragLeave={pool.onDragLeave}
+        onDrop={pool.onDrop}
+        data-drop={DRAG_TYPE}
+      >
+        <h3>Not yet grouped</h3>
+        {tree.ungroupedThemes.length + tree.ungroupedConcepts.length === 0 && <p className="muted small">Drag a code here to take it out of its group.</p>}
+        {tree.ungroupedThemes.map((node) => render(node, 0))}
+        {tree.ungroupedConcepts.map((node) => render(node, 0))}
+      </section>
+      {tree.unplaced.length > 0 && (
+        <section className="pool unplaced" aria-label="Not yet placed">
+          <h3>Not placed in the three levels</h3>
+          {tree.unplaced.map((node) => render(node, 0))}
+        </section>
+      )}
+      {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
+    </aside>
+  );
+}
+
+/** "Second-order themes" → "Second-order theme" for buttons; names that are not English plurals stay. */
+export function singular(name: string): string {
+  if (/ies$/i.test(name)) return name.replace(/ies$/i, 'y');
+  if (/(ss|us)$/i.test(name)) return name;
+  return name.replace(/s$/i, '');
+}

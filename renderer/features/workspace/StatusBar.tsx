@@ -1,0 +1,26 @@
+import { useApp } from '../../store/StoreContext';
+
+/** Who is coding, where the project file is, and how the app runs. */
+export function StatusBar() {
+  const status = useApp((s) => s.status);
+  const project = useApp((s) => s.project);
+  const openDialog = useApp((s) => s.openDialog);
+  const codes = useApp((s) => s.codes);
+  const documents = useApp((s) => s.documents);
+  const counts = [1, 2, 3].map((level) => Object.values(codes).filter((c) => c.level === level).length);
+  return (
+    <footer className="statusbar">
+      <button type="button" className="link" onClick={() => openDialog('settings')} title="Change your coder name">
+        Coder: <strong>{status?.coderName ?? '—'}</strong>
+      </button>
+      <span>
+        {documents.length} document{documents.length === 1 ? '' : 's'} · {counts[2]} {project?.levels[2].toLocaleLowerCase()} · {counts[1]} {project?.levels[1].toLocaleLowerCase()} · {counts[0]} {project?.levels[0].toLocaleLowerCase()}
+      </span>
+      <span className="spacer" />
+      <span className="muted" title={project?.path}>
+        {project?.path}
+      </span>
+      <span className="muted">Saved automatically · {status?.mode === 'electron' ? 'Desktop app' : 'Browser mode'}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,29 @@
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ImportStatus } from '../documents/ImportStatus';
+import { useFileDrop } from '../documents/useFileDrop';
+import { TranscriptView } from '../transcript/TranscriptView';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+/** The coding workspace: documents | transcript | codebook, with the top bar and the status bar. */
+export function Workspace() {
+  const dragging = useFileDrop(true);
+  return (
+    <div className="workspace">
+      <TopBar />
+      <div className="columns">
+        <DocumentsPanel />
+        <TranscriptView />
+        <CodebookPanel />
+      </div>
+      <StatusBar />
+      <ImportStatus />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files to import them</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Code } from '../../shared/model/types';
+import type { AppState } from './createAppStore';
+
+/** A code with its children, for the Gioia tree. */
+export interface CodeTreeNode {
+  readonly code: Code;
+  readonly children: readonly CodeTreeNode[];
+}
+
+/** The codebook as the Gioia tree: dimensions with their themes and concepts, and what is not yet grouped. */
+export interface GioiaTree {
+  readonly dimensions: readonly CodeTreeNode[];
+  readonly ungroupedThemes: readonly CodeTreeNode[];
+  readonly ungroupedConcepts: readonly CodeTreeNode[];
+  /** Codes outside the three levels (from imports), as their own tree. */
+  readonly unplaced: readonly CodeTreeNode[];
+}
+
+const bySortOrder = (a: Code, b: Code) => a.sortOrder - b.sortOrder || a.createdAt - b.createdAt || a.label.localeCompare(b.label);
+
+let lastCodes: AppState['codes'] | null = null;
+let lastTree: GioiaTree | null = null;
+
+/** The Gioia tree of the codebook (memoised on the codes object). */
+export function selectGioiaTree(state: AppState): GioiaTree {
+  if (state.codes === lastCodes && lastTree) return lastTree;
+  const all = Object.values(state.codes);
+  const children = new Map<string | null, Code[]>();
+  for (const code of all) {
+    const list = children.get(code.parentId) ?? [];
+    list.push(code);
+    children.set(code.parentId, list);
+  }
+  const node = (code: Code): CodeTreeNode => ({ code, children: (children.get(code.id) ?? []).sort(bySortOrder).map(node) });
+  const roots = (children.get(null) ?? []).sort(bySortOrder);
+  lastTree = {
+    dimensions: roots.filter((c) => c.level === 3).map(node),
+    ungroupedThemes: roots.filter((c) => c.level === 2).map(node),
+    ungroupedConcepts: roots.filter((c) => c.level === 1).map(node),
+    unplaced: roots.filter((c) => c.level === null).map(node),
+  };
+  lastCodes = state.codes;
+  return lastTree;
+}
+
+/** "Theme › Dimension" above a code, for showing where a concept belongs. */
+export function codePath(codes: AppState['codes'], id: string): string {
+  const names: string[] = [];
+  let current = codes[id]?.parentId ?? null;
+  while (current && codes[current]) {
+    names.push(codes[current]!.label);
+    current = codes[current]!.parentId;
+  }
+  return names.join(' › ');
+}
