@@ -33,7 +33,6 @@ export async function startDevhost(dataDir: string): Promise<Devhost> {
 }
 
 export const test = base.extend<{ devhost: Devhost; stige: StigePage; consoleErrors: string[] }>({
-  // eslint-disable-next-line no-empty-pattern
   devhost: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stige-e2e-'));
     const host = await startDevhost(dataDir);
