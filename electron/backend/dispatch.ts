@@ -6,9 +6,11 @@ import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
 import { historyHandlers } from './handlers/history';
+import { memosHandlers } from './handlers/memos';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { searchHandlers } from './handlers/search';
 
 /** Every method's handler. */
 export const handlers = {
@@ -20,6 +22,8 @@ export const handlers = {
   ...codingsHandlers,
   ...peopleHandlers,
   ...historyHandlers,
+  ...searchHandlers,
+  ...memosHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

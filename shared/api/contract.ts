@@ -4,9 +4,11 @@ import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
 import { historyMethods } from './methods/history';
+import { memosMethods } from './methods/memos';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { searchMethods } from './methods/search';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -22,6 +24,8 @@ export const contract = {
   ...codingsMethods,
   ...peopleMethods,
   ...historyMethods,
+  ...searchMethods,
+  ...memosMethods,
 };
 
 /** The contract's type. */

@@ -97,6 +97,22 @@ export const codingsHandlers = {
     });
     return getCoding(db, args.id);
   },
+  // Placeholders until the workspace backend lands (branch `workspace`).
+  'codings.createMany': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'codings.segments': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'codings.reorderRepresentative': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'codings.needingReview': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'codings.acceptReview': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
   'codings.delete': ({ id }, { backend }) => {
     const project = backend.project();
     const coding = getCoding(project.db, id);

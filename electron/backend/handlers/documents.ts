@@ -61,6 +61,16 @@ export const documentsHandlers = {
     }
     return documentSummary(project, args.id);
   },
+  // Placeholders until the workspace backend lands (branch `workspace`).
+  'documents.editText': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'documents.replacePreview': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
+  'documents.replaceAll': () => {
+    throw new AppError('UNSUPPORTED', 'not built yet');
+  },
   'documents.delete': ({ id }, { backend }) => {
     const project = backend.project();
     const doc = documentSummary(project, id);

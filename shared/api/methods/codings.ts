@@ -9,6 +9,28 @@ export const CodeTarget = z.union([
   z.strictObject({ concept: Label, theme: Label.optional(), dimension: Label.optional() }),
 ]);
 
+/** A coded segment as the retrieval panel lists it. */
+export interface CodedSegment {
+  readonly coding: Coding;
+  readonly codeLabel: string;
+  readonly documentTitle: string;
+  readonly informants: readonly { readonly id: string; readonly label: string }[];
+  readonly cases: readonly string[];
+  readonly coderName: string;
+  /** Up to ~150 characters of text before and after the passage. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** A coding flagged after an edit, for review. */
+export interface CodingReview {
+  readonly coding: Coding;
+  readonly codeLabel: string;
+  readonly documentTitle: string;
+  /** The passage's text now (empty for orphaned codings). */
+  readonly currentText: string;
+}
+
 export const codingsMethods = {
   /** Codings of one document, of one code, or all. Errors: NO_PROJECT. */
   'codings.list': method(z.strictObject({ documentId: Id.optional(), codeId: Id.optional() })).returns<readonly Coding[]>(),
@@ -28,15 +50,45 @@ export const codingsMethods = {
       representative: z.boolean().optional(),
     }),
   ).returns<{ readonly coding: Coding; readonly createdCodes: readonly Code[] }>(),
-  /** Recode, star, write a memo. Errors: NO_PROJECT, NOT_FOUND, CONFLICT. */
+  /**
+   * Recode, star, write a memo, set the publication excerpt (null = quote the passage as is), or
+   * move the range (the quote snapshot follows and the coding counts as reviewed). An excerpt may
+   * only leave words out ("(…)" marks omissions): every kept fragment must appear, in order, in the
+   * passage. Errors: NO_PROJECT, NOT_FOUND, CONFLICT, VALIDATION (range, excerpt).
+   */
   'codings.update': method(
     z.strictObject({
       id: Id,
       codeId: Id.optional(),
       representative: z.boolean().optional(),
       memo: ShortText.optional(),
+      excerpt: ShortText.nullable().optional(),
+      start: Offset.optional(),
+      end: Offset.optional(),
     }),
   ).returns<Coding>(),
+  /**
+   * Code many ranges with one code as one undoable step (auto-coding search hits). Ranges already
+   * coded with that code by this coder are skipped. Errors: NO_PROJECT, NOT_FOUND, VALIDATION, CONFLICT.
+   */
+  'codings.createMany': method(
+    z.strictObject({
+      code: CodeTarget,
+      ranges: z.array(z.strictObject({ documentId: Id, start: Offset, end: Offset })).min(1).max(20_000),
+      coder: Label.optional(),
+    }),
+  ).returns<{ readonly codings: readonly Coding[]; readonly createdCodes: readonly Code[]; readonly skipped: number }>(),
+  /**
+   * The coded segments of a code and (by default) every code under it — a theme shows its
+   * concepts' codings — with document, informants, cases, coder and context. Errors: NO_PROJECT, NOT_FOUND.
+   */
+  'codings.segments': method(z.strictObject({ codeId: Id, descendants: z.boolean().optional() })).returns<readonly CodedSegment[]>(),
+  /** Put starred (representative) codings in this order (the order quote tables use). Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
+  'codings.reorderRepresentative': method(z.strictObject({ ids: z.array(Id).min(1).max(10_000) })).returns<null>(),
+  /** Codings flagged after text edits ('changed' or 'orphaned'), with their old and current text. Errors: NO_PROJECT. */
+  'codings.needingReview': method(z.strictObject({ documentId: Id.optional() })).returns<readonly CodingReview[]>(),
+  /** Accept a changed coding's new text as its quote (it becomes 'ok'). Errors: NO_PROJECT, NOT_FOUND, CONFLICT (orphaned). */
+  'codings.acceptReview': method(z.strictObject({ id: Id })).returns<Coding>(),
   /** Remove a coding (undoable). Errors: NO_PROJECT, NOT_FOUND. */
   'codings.delete': method(z.strictObject({ id: Id })).returns<null>(),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { FilePath, Id, Label, LIMITS, NoArgs, ShortText } from '../limits';
+import { FilePath, Id, Label, LIMITS, NoArgs, Offset, ShortText } from '../limits';
 import type { DocumentFull, DocumentSummary } from '../../model/types';
 
 /** Where an imported file's bytes come from: a path (Electron, CLI) or an upload (browser mode). */
@@ -31,6 +31,28 @@ export interface ImportFileResult {
 export interface ImportReport {
   readonly files: readonly ImportFileResult[];
 }
+
+/** One change to a canonical text: replace `[start, end)` with `text`. */
+export const TextEdit = z.strictObject({ start: Offset, end: Offset, text: z.string().max(LIMITS.shortText) });
+
+/** Where a find-and-replace would change text. */
+export interface ReplaceMatch {
+  readonly documentId: string;
+  readonly documentTitle: string;
+  readonly start: number;
+  readonly end: number;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** Arguments of pseudonymisation (find and replace across documents). */
+export const ReplaceArgs = z.strictObject({
+  find: z.string().min(1).max(LIMITS.label),
+  replace: z.string().max(LIMITS.label),
+  wholeWord: z.boolean().optional(),
+  caseSensitive: z.boolean().optional(),
+  documentIds: z.array(Id).max(10_000).optional(),
+});
 
 export const documentsMethods = {
   /** Every document without its text, in the user's order. Errors: NO_PROJECT. */
@@ -65,6 +87,24 @@ export const documentsMethods = {
       memo: ShortText.optional(),
     }),
   ).returns<DocumentSummary>(),
+  /**
+   * Fix the text (edit mode): apply non-overlapping edits as one undoable step. Codings and turns
+   * are remapped through the edits; a coding whose own text changed is flagged 'changed' (its
+   * quote keeps the old text), one whose text was deleted entirely becomes 'orphaned' — never
+   * dropped. Errors: NO_PROJECT, NOT_FOUND, VALIDATION (overlapping or out-of-range edits).
+   */
+  'documents.editText': method(z.strictObject({ id: Id, edits: z.array(TextEdit).min(1).max(10_000) })).returns<{
+    readonly document: DocumentFull;
+    readonly changed: number;
+    readonly orphaned: number;
+  }>(),
+  /** Where `find` occurs (pseudonymisation preview) and how many codings it touches. Errors: NO_PROJECT, VALIDATION. */
+  'documents.replacePreview': method(ReplaceArgs).returns<{ readonly matches: readonly ReplaceMatch[]; readonly codingsAffected: number }>(),
+  /**
+   * Replace `find` with `replace` in every document (or those listed) as one undoable edit, codings
+   * remapped as in editText. Errors: NO_PROJECT, VALIDATION.
+   */
+  'documents.replaceAll': method(ReplaceArgs).returns<{ readonly replaced: number; readonly documents: number; readonly changed: number }>(),
   /** Delete a document with its turns and codings (undoable). Errors: NO_PROJECT, NOT_FOUND. */
   'documents.delete': method(z.strictObject({ id: Id })).returns<null>(),
 };
