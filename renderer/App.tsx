@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Notices } from './components/Notices';
 import { CoderNameDialog } from './features/settings/CoderNameDialog';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { PseudonymiseDialog } from './features/pseudonymise/PseudonymiseDialog';
 import { StartScreen } from './features/start/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
 import { useApp, useAppStore } from './store/StoreContext';
@@ -26,6 +27,7 @@ export function App() {
       {project ? <Workspace /> : <StartScreen />}
       {!status.coderName && <CoderNameDialog />}
       {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'pseudonymise' && project && <PseudonymiseDialog />}
       <Notices />
     </>
   );

@@ -46,7 +46,17 @@ export function useShortcuts(): void {
       }
     };
     const bridge = electronBridge();
-    if (bridge) return bridge.onMenu(run);
+    if (bridge) {
+      // The native Edit menu says what Undo and Redo will do.
+      const offHistory = store.subscribe((state, previous) => {
+        if (state.history !== previous.history) bridge.setHistoryLabels(state.history.undoLabel, state.history.redoLabel);
+      });
+      const offMenu = bridge.onMenu(run);
+      return () => {
+        offHistory();
+        offMenu();
+      };
+    }
     const onKey = (event: KeyboardEvent) => {
       if (typing(event.target) || !(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();

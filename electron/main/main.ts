@@ -124,7 +124,14 @@ if (!app.requestSingleInstanceLock()) {
       if (!win || !isTrustedSender(event.senderFrame?.url) || !DIALOG_KINDS.includes(kind as DialogKind)) return [];
       return showDialog(win, kind as DialogKind);
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+    const setMenu = (history?: { undo: string | null; redo: string | null }) =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', history)));
+    setMenu();
+    ipcMain.on('stige:historyLabels', (event, undo: unknown, redo: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url)) return;
+      const label = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
+      setMenu({ undo: label(undo), redo: label(redo) });
+    });
     createWindow(projectFromArgv(process.argv));
   });
 }

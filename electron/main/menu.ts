@@ -5,7 +5,12 @@ import type { MenuCommand } from '../../shared/api/bridge';
  * The native menu: File / Edit / View / Help with the usual shortcuts. Commands the renderer carries
  * out are sent to it; clipboard and window items use Electron's roles.
  */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac: boolean,
+  history: { undo: string | null; redo: string | null } = { undo: null, redo: null },
+): MenuItemConstructorOptions[] {
+  const short = (label: string) => (label.length > 60 ? `${label.slice(0, 59)}…` : label);
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -24,8 +29,13 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
     {
       label: 'Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
-        { label: 'Redo', accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => send('redo') },
+        { label: history.undo ? `Undo ${short(history.undo)}` : 'Undo', enabled: history.undo !== null, accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        {
+          label: history.redo ? `Redo ${short(history.redo)}` : 'Redo',
+          enabled: history.redo !== null,
+          accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y',
+          click: () => send('redo'),
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -16,6 +16,7 @@ const bridge: StigeBridge = {
   onEvent: (listener: (event: BackendEvent) => void) => subscribe('stige:event', listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe('stige:menu', listener),
   dialog: (kind: DialogKind) => ipcRenderer.invoke('stige:dialog', kind),
+  setHistoryLabels: (undo: string | null, redo: string | null) => ipcRenderer.send('stige:historyLabels', undo, redo),
   pathForFile: (file: unknown) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
 };
 

@@ -9,9 +9,10 @@ import { createDocumentsSlice, type DocumentsSlice } from './slices/documentsSli
 import { createNoticesSlice, type NoticesSlice } from './slices/noticesSlice';
 import { createPeopleSlice, type PeopleSlice } from './slices/peopleSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
 /** The whole renderer state: data normalised by id, plus UI state; actions are the only API callers. */
-export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice;
+export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice;
 
 /** What every slice gets: zustand's set/get and the API. */
 export interface SliceContext {
@@ -43,6 +44,7 @@ export function createAppStore(deps: { transport: Transport }): AppStore {
       ...createPeopleSlice(ctx),
       ...createUiSlice(ctx),
       ...createNoticesSlice(ctx),
+      ...createWorkspaceSlice(ctx),
     };
   });
   const off = deps.transport.onEvent((event) => onBackendEvent(store.getState(), event, deps.transport.clientId));

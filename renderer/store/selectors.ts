@@ -1,4 +1,4 @@
-import type { Code } from '../../shared/model/types';
+import type { Code, Coding } from '../../shared/model/types';
 import type { AppState } from './createAppStore';
 
 /** A code with its children, for the Gioia tree. */
@@ -52,4 +52,34 @@ export function codePath(codes: AppState['codes'], id: string): string {
     current = codes[current]!.parentId;
   }
   return names.join(' › ');
+}
+
+/** The ids of a code and every code under it. */
+export function withDescendants(codes: AppState['codes'], id: string): Set<string> {
+  const ids = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const code of Object.values(codes)) {
+      if (code.parentId && ids.has(code.parentId) && !ids.has(code.id)) {
+        ids.add(code.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+let lastVisibleInput: [AppState['codings'], AppState['codes'], AppState['filter']] | null = null;
+let lastVisible: readonly Coding[] = [];
+
+/** The open document's codings the transcript shows under the current filter (memoised). */
+export function selectVisibleCodings(state: AppState): readonly Coding[] {
+  const input: [AppState['codings'], AppState['codes'], AppState['filter']] = [state.codings, state.codes, state.filter];
+  if (lastVisibleInput && input.every((v, i) => v === lastVisibleInput![i])) return lastVisible;
+  const all = Object.values(state.codings);
+  const codeIds = state.filter.codeId ? withDescendants(state.codes, state.filter.codeId) : null;
+  lastVisible = all.filter((c) => (!codeIds || codeIds.has(c.codeId)) && (!state.filter.coderId || c.coderId === state.filter.coderId));
+  lastVisibleInput = input;
+  return lastVisible;
 }

@@ -19,6 +19,8 @@ export interface StigeBridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
   /** Show a native dialog; resolves to the chosen paths (empty when cancelled). */
   dialog(kind: DialogKind): Promise<string[]>;
+  /** Show what Undo and Redo will do in the native Edit menu (null: nothing to undo/redo). */
+  setHistoryLabels(undo: string | null, redo: string | null): void;
   /** The file-system path of a dropped file (Electron's webUtils.getPathForFile). */
   pathForFile(file: unknown): string;
 }

@@ -82,7 +82,7 @@ test('import, code with overlaps, build the three levels, rename, recolour, dele
   await stige.transcript().focus();
   await page.keyboard.press('c');
   await page.getByRole('textbox', { name: 'Concept' }).fill('prøve');
-  await page.getByRole('option', { name: /Prøve nye ting/ }).click();
+  await page.getByRole('listbox', { name: 'Matching concepts' }).getByRole('option', { name: /Prøve nye ting/ }).click();
   await expect(stige.marksWith('lite rom for å feile')).toHaveCount(1);
 
   // The codebook: theme and dimension, grouping by drag and drop.

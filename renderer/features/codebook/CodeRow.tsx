@@ -20,6 +20,7 @@ export function CodeRow({
 }) {
   const { code, children } = node;
   const updateCode = useApp((s) => s.updateCode);
+  const showSegments = useApp((s) => s.showSegments);
   const [renaming, setRenaming] = useState(false);
   const [open, setOpen] = useState(true);
   const drop = useCodeDrop(code);
@@ -84,9 +85,15 @@ export function CodeRow({
             {code.label}
           </span>
         )}
-        <span className="count" title={`${total} coding${total === 1 ? '' : 's'}`}>
+        <button
+          type="button"
+          className="count"
+          title={`${total} coding${total === 1 ? '' : 's'}: show the coded segments`}
+          aria-label={`Show the ${total} coded segments of ${code.label}`}
+          onClick={() => void showSegments(code.id)}
+        >
           {total}
-        </span>
+        </button>
         <span className="row-actions">
           <button type="button" className="icon" aria-label={`Rename ${code.label}`} title="Rename (F2)" onClick={() => setRenaming(true)}>
             ✎

@@ -27,9 +27,8 @@ export function CodebookPanel() {
   );
   const empty = tree.dimensions.length + tree.ungroupedThemes.length + tree.ungroupedConcepts.length + tree.unplaced.length === 0;
   return (
-    <aside className="codebook" aria-label="Codebook">
+    <section className="codebook" aria-label="Codebook">
       <header className="panel-header">
-        <h2>Codebook</h2>
         <div className="level-legend" aria-label="Levels">
           <span className="level-tag level-3">{dimensionName}</span>
           <span className="level-tag level-2">{themeName}</span>
@@ -77,7 +76,7 @@ export function CodebookPanel() {
         </section>
       )}
       {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
-    </aside>
+    </section>
   );
 }
 

@@ -23,12 +23,14 @@ export function matchConcepts(concepts: readonly Code[], query: string): Code[] 
  * Quick-code palette: type to find a concept (its theme is shown), Enter applies the highlighted
  * one; the first row creates a new concept named as typed (prefilled in vivo from the selection).
  */
-export function CodePalette({ passage }: { passage: string }) {
+export function CodePalette({ passage, recodingId }: { passage: string; recodingId?: string }) {
   const codes = useApp((s) => s.codes);
   const recent = useApp((s) => s.recentConceptIds);
   const codeSelection = useApp((s) => s.codeSelection);
+  const recode = useApp((s) => s.recode);
+  const createCode = useApp((s) => s.createCode);
   const openPalette = useApp((s) => s.openPalette);
-  const [query, setQuery] = useState(() => inVivoLabel(passage));
+  const [query, setQuery] = useState(() => (recodingId ? '' : inVivoLabel(passage)));
   const [active, setActive] = useState(0);
   const concepts = useMemo(() => Object.values(codes).filter((c) => c.level === 1), [codes]);
   const matches = useMemo(() => {
@@ -44,11 +46,18 @@ export function CodePalette({ passage }: { passage: string }) {
   const choose = (index: number) => {
     const option = options[index];
     if (!option) return;
+    if (recodingId) {
+      void (async () => {
+        const code = option.kind === 'new' ? await createCode(option.label, 1) : option.code;
+        if (code) await recode(recodingId, code.id);
+      })();
+      return;
+    }
     void codeSelection(option.kind === 'new' ? { concept: option.label } : { id: option.code.id });
   };
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && openPalette(false)}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Code the passage">
+      <div className="palette" role="dialog" aria-modal="true" aria-label={recodingId ? 'Recode the passage' : 'Code the passage'}>
         <p className="palette-passage">“{passage.length > 140 ? `${passage.slice(0, 139)}…` : passage}”</p>
         <input
           autoFocus

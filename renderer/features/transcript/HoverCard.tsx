@@ -2,6 +2,8 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useApp } from '../../store/StoreContext';
 import { codePath } from '../../store/selectors';
 
+const CARD_WIDTH = 320;
+
 interface Shown {
   readonly ids: readonly string[];
   readonly x: number;
@@ -20,6 +22,7 @@ export function HoverCard({ container }: { container: RefObject<HTMLDivElement |
   const coders = useApp((s) => s.coders);
   const uncode = useApp((s) => s.uncode);
   const setRepresentative = useApp((s) => s.setRepresentative);
+  const selectCoding = useApp((s) => s.selectCoding);
 
   useEffect(() => {
     const element = container.current;
@@ -28,7 +31,10 @@ export function HoverCard({ container }: { container: RefObject<HTMLDivElement |
       const mark = (event.target as HTMLElement | null)?.closest?.('mark[data-codings]') as HTMLElement | null;
       if (!mark) return null;
       const box = element.getBoundingClientRect();
-      return { ids: (mark.dataset.codings ?? '').split(' ').filter(Boolean), x: event.clientX - box.left + element.scrollLeft + 12, y: event.clientY - box.top + element.scrollTop + 16 };
+      // Keep the card inside the transcript: flip it left of the pointer near the right edge.
+      const x = event.clientX - box.left + element.scrollLeft + 12;
+      const maxX = element.scrollLeft + element.clientWidth - CARD_WIDTH - 8;
+      return { ids: (mark.dataset.codings ?? '').split(' ').filter(Boolean), x: x > maxX ? Math.max(8, x - CARD_WIDTH - 24) : x, y: event.clientY - box.top + element.scrollTop + 16 };
     };
     const onMove = (event: MouseEvent) => {
       setShown((current) => {
@@ -42,6 +48,12 @@ export function HoverCard({ container }: { container: RefObject<HTMLDivElement |
       const selection = window.getSelection();
       if (selection && !selection.isCollapsed) return;
       const hit = at(event);
+      // One coding under the click: select it (its details open); several: let the user choose.
+      if (hit && hit.ids.length === 1) {
+        selectCoding(hit.ids[0]!);
+        setShown(null);
+        return;
+      }
       setShown(hit ? { ...hit, pinned: true } : null);
     };
     const onLeave = () => setShown((current) => (current?.pinned ? current : null));
@@ -53,7 +65,7 @@ export function HoverCard({ container }: { container: RefObject<HTMLDivElement |
       element.removeEventListener('click', onClick);
       element.removeEventListener('mouseleave', onLeave);
     };
-  }, [container]);
+  }, [container, selectCoding]);
 
   if (!shown) return null;
   const items = shown.ids.map((id) => codings[id]).filter((c) => c !== undefined);
@@ -74,6 +86,16 @@ export function HoverCard({ container }: { container: RefObject<HTMLDivElement |
               </span>
               {shown.pinned && (
                 <span className="card-actions">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      selectCoding(coding.id);
+                      setShown(null);
+                    }}
+                  >
+                    Details
+                  </button>
                   <button type="button" className="link" onClick={() => void setRepresentative(coding.id, !coding.representative)}>
                     {coding.representative ? 'Unstar' : 'Star'}
                   </button>

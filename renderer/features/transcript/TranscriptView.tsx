@@ -9,21 +9,28 @@ import { $isMarkNode, MarkNode } from '@lexical/mark';
 import type { Code, Coding, DocumentFull } from '../../../shared/model/types';
 import type { Anchored } from '../../../shared/text/sweep';
 import { useApp, useAppStore } from '../../store/StoreContext';
+import { selectVisibleCodings } from '../../store/selectors';
+import type { AppStore } from '../../store/createAppStore';
 import { $buildTranscript, $rebuildParagraphs, changedRanges, createTranscriptModel, paragraphsTouching, TRANSCRIPT_NODES, type TranscriptModel } from './transcriptModel';
-import { transcriptSelection } from './domSelection';
+import { domRangeFor, transcriptSelection } from './domSelection';
 import { codeInVivo } from './codingActions';
 import { markStyle } from './markStyle';
 import { turnLabels } from './turnLabels';
 import { HoverCard } from './HoverCard';
 import { SelectionToolbar } from './SelectionToolbar';
 import { CodePalette } from './CodePalette';
+import { CodingStripes } from './CodingStripes';
+import { CodingDetails } from './CodingDetails';
+import { TranscriptHeader } from './TranscriptHeader';
+import { EditableTranscript } from './EditableTranscript';
+import { DRAG_TYPE, draggedCode, endCodeDrag } from '../codebook/dragAndDrop';
 
 const THEME = { paragraph: 'tp', mark: 'coding', markOverlap: 'coding-overlap' };
 
 type Keyed = Anchored & { codeId: string };
 
-function keyed(codings: Readonly<Record<string, Coding>>): Map<string, Keyed> {
-  return new Map(Object.values(codings).map((c) => [c.id, { id: c.id, start: c.start, end: c.end, codeId: c.codeId }]));
+function keyed(codings: readonly Coding[]): Map<string, Keyed> {
+  return new Map(codings.map((c) => [c.id, { id: c.id, start: c.start, end: c.end, codeId: c.codeId }]));
 }
 
 /**
@@ -33,13 +40,14 @@ function keyed(codings: Readonly<Record<string, Coding>>): Map<string, Keyed> {
  */
 function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel: (model: TranscriptModel) => void }) {
   const [editor] = useLexicalComposerContext();
+  const visible = useApp(selectVisibleCodings);
   const codings = useApp((s) => s.codings);
   const codes = useApp((s) => s.codes);
   const informants = useApp((s) => s.informants);
   const modelRef = useRef<TranscriptModel | null>(null);
   const shownRef = useRef<Map<string, Keyed>>(new Map());
-  const stylesRef = useRef({ codings, codes });
-  stylesRef.current = { codings, codes };
+  const stylesRef = useRef({ codings, codes, visible });
+  stylesRef.current = { codings, codes, visible };
   const labels = useMemo(() => turnLabels(document, informants), [document, informants]);
   const labelsRef = useRef(labels);
   labelsRef.current = labels;
@@ -76,23 +84,23 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   useEffect(() => {
     const model = createTranscriptModel(document.text);
     modelRef.current = model;
-    const shown = keyed(stylesRef.current.codings);
+    const shown = keyed(stylesRef.current.visible);
     shownRef.current = shown;
     editor.update(() => $buildTranscript(model, [...shown.values()]), { discrete: true });
     onModel(model);
   }, [editor, document, onModel]);
 
-  // Codings changed: rebuild only the paragraphs the change touches.
+  // Codings (or the filter) changed: rebuild only the paragraphs the change touches.
   useEffect(() => {
     const model = modelRef.current;
     if (!model) return;
-    const next = keyed(codings);
+    const next = keyed(visible);
     const ranges = changedRanges(shownRef.current, next);
     shownRef.current = next;
     if (ranges.length === 0) return;
     const indices = paragraphsTouching(model, ranges);
     editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true });
-  }, [editor, codings]);
+  }, [editor, visible]);
 
   // A code's colour changed: restyle the marks already on screen.
   useEffect(() => {
@@ -120,14 +128,10 @@ function decorateParagraph(element: HTMLElement, label: ReturnType<typeof turnLa
   element.classList.toggle('turn-start', !!label?.turnStart);
   element.classList.toggle('interviewer', label?.role === 'interviewer');
   element.classList.toggle('no-turn', !label);
-  if (label?.turnStart) {
-    element.dataset.speaker = label.speaker;
-    if (label.time) element.dataset.time = label.time;
-    else delete element.dataset.time;
-  } else {
-    delete element.dataset.speaker;
-    delete element.dataset.time;
-  }
+  if (label?.turnStart && label.speaker) element.dataset.speaker = label.speaker;
+  else delete element.dataset.speaker;
+  if (label?.time) element.dataset.time = label.time;
+  else delete element.dataset.time;
 }
 
 function styleMark(element: HTMLElement, ids: readonly string[], codings: Readonly<Record<string, Coding>>, codes: Readonly<Record<string, Code>>): void {
@@ -137,9 +141,41 @@ function styleMark(element: HTMLElement, ids: readonly string[], codings: Readon
   element.style.boxShadow = style.boxShadow;
 }
 
+/** Scroll to the requested passage, select it (ready to code) and flash it. */
+function JumpPlugin({ model, onSelect }: { model: TranscriptModel | null; onSelect: () => void }) {
+  const [editor] = useLexicalComposerContext();
+  const jumpTo = useApp((s) => s.jumpTo);
+  const documentId = useApp((s) => s.openDocument?.id);
+  useEffect(() => {
+    if (!jumpTo || !model || jumpTo.documentId !== documentId) return;
+    const range = domRangeFor(editor, model, jumpTo.start, jumpTo.end);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const scroller = editor.getRootElement()?.closest('.transcript-scroll');
+    if (scroller) {
+      const box = scroller.getBoundingClientRect();
+      scroller.scrollTop += rect.top - box.top - box.height / 3;
+    }
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    onSelect();
+    const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+    const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+    if (highlights && HighlightClass) {
+      highlights.set('stige-jump', new HighlightClass(range.cloneRange()));
+      const timer = setTimeout(() => highlights.delete('stige-jump'), 1600);
+      return () => clearTimeout(timer);
+    }
+    return undefined;
+  }, [editor, jumpTo, model, documentId, onSelect]);
+  return null;
+}
+
 /** The open transcript: speaker gutter, highlighted codings, selection → code. */
 export function TranscriptView() {
   const document = useApp((s) => s.openDocument);
+  const editMode = useApp((s) => s.editMode);
   if (!document) {
     return (
       <section className="transcript empty" aria-label="Transcript">
@@ -147,14 +183,20 @@ export function TranscriptView() {
       </section>
     );
   }
-  return <LoadedTranscript key={document.id} document={document} />;
+  return (
+    <section className="transcript" aria-label={`Transcript: ${document.title}`}>
+      <TranscriptHeader document={document} />
+      {editMode ? <EditableTranscript key={`edit-${document.id}`} document={document} /> : <LoadedTranscript key={document.id} document={document} />}
+    </section>
+  );
 }
 
 function LoadedTranscript({ document }: { document: DocumentFull }) {
   const store = useAppStore();
   const selection = useApp((s) => s.selection);
   const paletteOpen = useApp((s) => s.paletteOpen);
-  const codingCount = useApp((s) => Object.keys(s.codings).length);
+  const recodingId = useApp((s) => s.recodingId);
+  const selectedCodingId = useApp((s) => s.selectedCodingId);
   const [model, setModel] = useState<TranscriptModel | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -188,40 +230,54 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
   }, [readSelection]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const state = store.getState();
-    if (!state.selection) return;
-    if (event.key === 'c' || event.key === 'Enter') {
-      event.preventDefault();
-      state.openPalette(true);
-    } else if (event.key === 'v') {
-      event.preventDefault();
-      void codeInVivo(store);
+    if (handleSelectionKeys(event, editorRef.current)) {
+      requestAnimationFrame(readSelection);
+      return;
     }
+    void handleCodingKeys(event, store);
   };
 
   return (
-    <section className="transcript" aria-label={`Transcript: ${document.title}`}>
-      <header className="transcript-header">
-        <h2>{document.title}</h2>
-        <span className="muted">
-          {document.turns.length} turns · {document.chars.toLocaleString('en')} characters · {codingCount} coding{codingCount === 1 ? '' : 's'}
-        </span>
-      </header>
-      <div className="transcript-scroll" ref={scrollRef} onMouseUp={readSelection} onKeyUp={readSelection} onKeyDown={onKeyDown}>
-        <LexicalComposer initialConfig={initialConfig}>
-          <EditorRef editorRef={editorRef} />
-          <PlainTextPlugin
-            contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" tabIndex={0} data-testid="transcript-text" />}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-          <TranscriptSync document={document} onModel={setModel} />
-        </LexicalComposer>
+    <>
+      <div
+        className="transcript-scroll"
+        ref={scrollRef}
+        onMouseUp={readSelection}
+        onKeyUp={readSelection}
+        onKeyDown={onKeyDown}
+        onDragOver={(e) => {
+          if (store.getState().selection && e.dataTransfer.types.includes(DRAG_TYPE)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }
+        }}
+        onDrop={(e) => {
+          const code = draggedCode();
+          if (!code || !store.getState().selection || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+          e.preventDefault();
+          endCodeDrag();
+          void store.getState().codeSelection({ id: code.id });
+        }}
+      >
+        <div className="transcript-page">
+          <LexicalComposer initialConfig={initialConfig}>
+            <EditorRef editorRef={editorRef} />
+            <PlainTextPlugin
+              contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" tabIndex={0} data-testid="transcript-text" />}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <TranscriptSync document={document} onModel={setModel} />
+            <JumpPlugin model={model} onSelect={readSelection} />
+            <CodingStripes />
+          </LexicalComposer>
+        </div>
         <HoverCard container={scrollRef} />
       </div>
+      {selectedCodingId && <CodingDetails codingId={selectedCodingId} text={document.text} />}
       {selection && model && !paletteOpen && <SelectionToolbar text={model.text} />}
-      {paletteOpen && selection && model && <CodePalette passage={model.text.slice(selection.start, selection.end)} />}
-    </section>
+      {paletteOpen && recodingId && <CodePalette passage={store.getState().codings[recodingId]?.quote ?? ''} recodingId={recodingId} />}
+      {paletteOpen && !recodingId && selection && model && <CodePalette passage={model.text.slice(selection.start, selection.end)} />}
+    </>
   );
 }
 
@@ -229,4 +285,54 @@ function EditorRef({ editorRef }: { editorRef: React.MutableRefObject<LexicalEdi
   const [editor] = useLexicalComposerContext();
   editorRef.current = editor;
   return null;
+}
+
+/**
+ * Keyboard selection in the read-only transcript: the arrows move and Shift+arrows extend the
+ * selection (Ctrl/Alt: by word), as in a text editor, so passages can be coded without a mouse.
+ */
+function handleSelectionKeys(event: React.KeyboardEvent, editor: LexicalEditor | null): boolean {
+  const moves: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary']> = {
+    ArrowRight: ['forward', event.ctrlKey || event.altKey ? 'word' : 'character'],
+    ArrowLeft: ['backward', event.ctrlKey || event.altKey ? 'word' : 'character'],
+    ArrowDown: ['forward', 'line'],
+    ArrowUp: ['backward', 'line'],
+    End: ['forward', 'lineboundary'],
+    Home: ['backward', 'lineboundary'],
+  };
+  const move = moves[event.key];
+  const root = editor?.getRootElement();
+  const selection = window.getSelection();
+  if (!move || !root || !selection || event.metaKey) return false;
+  if (!selection.anchorNode || !root.contains(selection.anchorNode)) {
+    // Start from the first paragraph that is in view.
+    const first = [...root.querySelectorAll('p')].find((p) => p.getBoundingClientRect().bottom > root.closest('.transcript-scroll')!.getBoundingClientRect().top);
+    const walker = root.ownerDocument.createTreeWalker(first ?? root, NodeFilter.SHOW_TEXT);
+    const text = walker.nextNode();
+    if (!text) return false;
+    selection.collapse(text, 0);
+  }
+  event.preventDefault();
+  (selection as Selection & { modify(alter: string, direction: string, granularity: string): void }).modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+  return true;
+}
+
+/** Coding keys on a selection: C palette, V in vivo, 1–9 recent concepts. */
+async function handleCodingKeys(event: React.KeyboardEvent, store: AppStore): Promise<void> {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const state = store.getState();
+  if (!state.selection) return;
+  if (event.key === 'c' || event.key === 'Enter') {
+    event.preventDefault();
+    state.openPalette(true);
+  } else if (event.key === 'v') {
+    event.preventDefault();
+    await codeInVivo(store);
+  } else if (/^[1-9]$/.test(event.key)) {
+    const id = state.recentConceptIds[Number(event.key) - 1];
+    if (id) {
+      event.preventDefault();
+      await state.codeSelection({ id });
+    }
+  }
 }

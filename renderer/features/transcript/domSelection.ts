@@ -60,3 +60,35 @@ function stripQuotes(text: string): string {
   if (open && !out.slice(0, -1).includes(open)) out = out.slice(0, -1);
   return out.trim();
 }
+
+/**
+ * The DOM range showing `[start, end)` of the text, for scrolling to a passage and selecting it.
+ * Walks the text nodes of the paragraphs the range spans (the gutter holds no text nodes).
+ */
+export function domRangeFor(editor: LexicalEditor, model: TranscriptModel, start: number, end: number): Range | null {
+  const point = (offset: number, isEnd: boolean): [Node, number] | null => {
+    let index = model.paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
+    if (index < 0) index = model.paragraphs.length - 1;
+    // An end at a paragraph's start belongs to the previous paragraph's end.
+    if (isEnd && index > 0 && offset === model.paragraphs[index]!.start && offset > start) index -= 1;
+    const element = editor.getElementByKey(model.keys[index] ?? '');
+    if (!element) return null;
+    let remaining = offset - model.paragraphs[index]!.start;
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (isEnd ? remaining <= text.data.length : remaining < text.data.length) return [text, remaining];
+      remaining -= text.data.length;
+      last = text;
+    }
+    return last ? [last, last.data.length] : [element, 0];
+  };
+  const from = point(start, false);
+  const to = point(end, true);
+  if (!from || !to) return null;
+  const range = editor.getRootElement()!.ownerDocument.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  return range;
+}

@@ -1,8 +1,9 @@
-import { CodebookPanel } from '../codebook/CodebookPanel';
+
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ImportStatus } from '../documents/ImportStatus';
 import { useFileDrop } from '../documents/useFileDrop';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 
@@ -15,7 +16,7 @@ export function Workspace() {
       <div className="columns">
         <DocumentsPanel />
         <TranscriptView />
-        <CodebookPanel />
+        <SidePanel />
       </div>
       <StatusBar />
       <ImportStatus />

@@ -28,7 +28,21 @@ export interface AppSlice {
 
 export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
   async function adopt(project: Project): Promise<void> {
-    set({ project, history: NO_HISTORY, selection: null, selectedCodingId: null, openDocument: null, codings: {} });
+    set({
+      project,
+      history: NO_HISTORY,
+      selection: null,
+      selectedCodingId: null,
+      openDocument: null,
+      codings: {},
+      segments: null,
+      segmentsCodeId: null,
+      memos: null,
+      review: null,
+      filter: { codeId: null, coderId: null },
+      editMode: false,
+      sideTab: 'codebook',
+    });
     await Promise.all([get().loadDocuments(), get().loadCodes(), get().loadPeople(), get().refreshHistory()]);
     const first = get().documents[0];
     if (first) await get().openDocumentById(first.id);
@@ -108,6 +122,9 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
       if (has('documents', 'turns', 'speakers', 'codings')) work.push(get().loadDocuments());
       if (has('codes')) work.push(get().loadCodes());
       if (has('informants', 'cases', 'coders', 'speakers')) work.push(get().loadPeople());
+      if (has('memos', 'documents', 'codes', 'codings', 'informants', 'cases', 'project') && get().memos) work.push(get().loadMemos());
+      if (has('codings', 'documents') && get().review) work.push(get().loadReview());
+      if (has('codings', 'codes', 'documents', 'turns', 'speakers', 'informants') && get().segmentsCodeId) work.push(get().reloadSegments());
       const open = get().openDocument;
       if (open) {
         if (has('documents', 'turns', 'speakers')) work.push(get().reloadOpenDocument());

@@ -61,7 +61,7 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
     async recode(id, codeId) {
       await get().guard(async () => {
         const coding = await api.call('codings.update', { id, codeId });
-        set((s) => ({ codings: { ...s.codings, [id]: coding } }));
+        set((s) => ({ codings: s.codings[id] ? { ...s.codings, [id]: coding } : s.codings, paletteOpen: false, recodingId: null }));
         void get().refreshHistory();
         void get().loadCodes();
       });
@@ -69,8 +69,9 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
     async setRepresentative(id, representative) {
       await get().guard(async () => {
         const coding = await api.call('codings.update', { id, representative });
-        set((s) => ({ codings: { ...s.codings, [id]: coding } }));
+        set((s) => ({ codings: s.codings[id] ? { ...s.codings, [id]: coding } : s.codings }));
         void get().refreshHistory();
+        if (get().segmentsCodeId) void get().reloadSegments();
       });
     },
   };

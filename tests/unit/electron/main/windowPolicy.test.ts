@@ -71,5 +71,9 @@ describe('the window security policy', () => {
     const edit = template[1]!.submenu as { label?: string; accelerator?: string; click?: () => void }[];
     edit.find((i) => i.label === 'Undo')!.click!();
     expect(sent).toEqual(['openProject', 'undo']);
+    expect(edit.find((i) => i.label === 'Undo')).toMatchObject({ enabled: false });
+    const labelled = menuTemplate(() => {}, false, { undo: 'Code “Vi prøver” as “Prøving”', redo: null })[1]!.submenu as { label?: string; enabled?: boolean }[];
+    expect(labelled[0]).toMatchObject({ label: 'Undo Code “Vi prøver” as “Prøving”', enabled: true });
+    expect(labelled[1]).toMatchObject({ label: 'Redo', enabled: false });
   });
 });
