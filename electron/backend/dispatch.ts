@@ -9,6 +9,7 @@ import { historyHandlers } from './handlers/history';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { refiHandlers } from './handlers/refi';
 
 /** Every method's handler. */
 export const handlers = {
@@ -20,6 +21,7 @@ export const handlers = {
   ...codingsHandlers,
   ...peopleHandlers,
   ...historyHandlers,
+  ...refiHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

@@ -7,6 +7,7 @@ import { historyMethods } from './methods/history';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { refiMethods } from './methods/refi';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -22,6 +23,7 @@ export const contract = {
   ...codingsMethods,
   ...peopleMethods,
   ...historyMethods,
+  ...refiMethods,
 };
 
 /** The contract's type. */
