@@ -267,6 +267,7 @@ function readTextSource(node: Node, kind: 'text' | 'pdf', originalPath: string |
     description: text(child(node, 'Description')),
     creatingUser: guidAttr(node, 'creatingUser'),
     created: attr(node, 'creationDateTime'),
+    modified: attr(node, 'modifiedDateTime'),
     selections: children(node, 'PlainTextSelection').map(
       (s): RefiTextSelection => ({
         guid: ids.take(attr(s, 'guid'), 'PlainTextSelection'),
@@ -383,7 +384,8 @@ function guidAttr(node: Node | undefined, name: string): string | null {
 
 function refs(node: Node, name: string): string[] {
   return children(node, name)
-    .map((r) => attr(r, 'targetGUID'))
+    // Codebook.xsd's MemberCode carries `guid`; every other reference `targetGUID`.
+    .map((r) => attr(r, 'targetGUID') ?? attr(r, 'guid'))
     .filter((g): g is string => !!g)
     .map(normalizeGuid);
 }

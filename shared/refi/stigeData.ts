@@ -19,7 +19,10 @@ export const StigeDataSchema = z.object({
     id: z.string(),
     levels: z.tuple([z.string(), z.string(), z.string()]),
   }),
-  codes: z.record(z.string(), z.object({ level: Level, heading: z.string(), originalPath: z.string().nullable(), sortOrder: z.number().int() })),
+  codes: z.record(
+    z.string(),
+    z.object({ level: Level, heading: z.string(), originalPath: z.string().nullable(), sortOrder: z.number().int(), createdBy: z.string().nullable(), createdAt: z.number(), updatedAt: z.number() }),
+  ),
   documents: z.record(
     z.string(),
     z.object({

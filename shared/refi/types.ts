@@ -75,6 +75,7 @@ export interface RefiTextSource {
   readonly description: string;
   readonly creatingUser: string | null;
   readonly created: string | null;
+  readonly modified: string | null;
   readonly selections: readonly RefiTextSelection[];
   /** Codings on the whole source (not on a selection). */
   readonly sourceCodings: readonly RefiCoding[];

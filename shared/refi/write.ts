@@ -124,7 +124,7 @@ export interface OutProject {
 
 type El = Record<string, unknown>;
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
 
 /** The project.qde of a .qdpx. */
 export function writeProjectXml(project: OutProject): string {
@@ -180,7 +180,7 @@ export function writeProjectXml(project: OutProject): string {
       })),
     };
   }
-  if (project.sets.length) root.Sets = { Set: project.sets.map((s) => setElement(s, 'MemberCode')) };
+  if (project.sets.length) root.Sets = { Set: project.sets.map((s) => setElement(s, 'targetGUID')) };
   if (project.graphs.length) {
     root.Graphs = {
       Graph: project.graphs.map((g) => ({
@@ -213,7 +213,8 @@ export function writeProjectXml(project: OutProject): string {
 /** A .qdc codebook: codes and sets of codes. */
 export function writeCodebookXml(codebook: { readonly origin: string; readonly codes: readonly OutCode[]; readonly sets: readonly OutSet[] }): string {
   const root: El = { ...attrs({ origin: codebook.origin, xmlns: CODEBOOK_NAMESPACE }), Codes: { Code: codebook.codes.map((c) => codeElement(c, false)) } };
-  if (codebook.sets.length) root.Sets = { Set: codebook.sets.map((s) => setElement(s, 'MemberCode')) };
+  // Codebook.xsd names a member's attribute `guid`, Project-mrt2019.xsd `targetGUID`.
+  if (codebook.sets.length) root.Sets = { Set: codebook.sets.map((s) => setElement(s, 'guid')) };
   return document({ CodeBook: root });
 }
 
@@ -270,8 +271,8 @@ function textSource(s: OutSource, guid: string, name: string, full: boolean): El
   };
 }
 
-function setElement(s: OutSet, member: string): El {
-  return { ...attrs({ guid: s.guid, name: s.name }), ...textElement('Description', s.description), ...list(member, s.memberCodes.map((g) => attrs({ targetGUID: g }))) };
+function setElement(s: OutSet, memberAttribute: 'guid' | 'targetGUID'): El {
+  return { ...attrs({ guid: s.guid, name: s.name }), ...textElement('Description', s.description), ...list('MemberCode', s.memberCodes.map((g) => attrs({ [memberAttribute]: g }))) };
 }
 
 const VALUE_ELEMENT: Readonly<Record<RefiVariableType, string>> = {

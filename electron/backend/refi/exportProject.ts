@@ -39,6 +39,8 @@ export interface ExportOptions {
 
 interface ProjectRow {
   uuid: string;
+  /** The namespace of derived GUIDs: the project's own UUID, or that of the project it was imported from (see REFI_NAMESPACE_SETTING). */
+  namespace: string;
   name: string;
   level1_name: string;
   level2_name: string;
@@ -98,6 +100,13 @@ const LEVEL_DESCRIPTIONS: Readonly<Record<Level, string>> = {
   2: 'Stige level 2: second-order themes',
   3: 'Stige level 3: aggregate dimensions',
 };
+/**
+ * project.settings key holding the namespace for derived GUIDs (selections, variables, sets, the
+ * graph, memo notes). A project made by importing a Stige export inherits the exporting project's,
+ * so exporting the copy gives the same GUIDs as the original and other tools see the same objects.
+ */
+export const REFI_NAMESPACE_SETTING = 'refiGuidNamespace';
+
 /** Description of the set of codes not yet placed in a level. */
 export const UNPLACED_SET_DESCRIPTION = 'Stige: codes not yet placed in a Gioia level';
 
@@ -107,14 +116,16 @@ class ExportContext {
   readonly project: ProjectRow;
   constructor(db: Database.Database) {
     this.db = db;
-    this.project = db.prepare('SELECT uuid, name, level1_name, level2_name, level3_name, memo, created_at FROM project').get() as ProjectRow;
+    this.project = db
+      .prepare(`SELECT uuid, coalesce(json_extract(settings, '$.${REFI_NAMESPACE_SETTING}'), uuid) AS namespace, name, level1_name, level2_name, level3_name, memo, created_at FROM project`)
+      .get() as ProjectRow;
   }
   /** The GUID of a stored id: the id itself when it is a GUID (it always is for objects Stige made). */
   guid(id: string): string {
-    return isSchemaGuid(id) ? id : derivedGuid(this.project.uuid, `id:${id}`);
+    return isSchemaGuid(id) ? id : derivedGuid(this.project.namespace, `id:${id}`);
   }
   derived(name: string): string {
-    return derivedGuid(this.project.uuid, name);
+    return derivedGuid(this.project.namespace, name);
   }
   levelNames(): [string, string, string] {
     return [this.project.level1_name, this.project.level2_name, this.project.level3_name];
@@ -165,13 +176,14 @@ export function buildQdpx(project: OpenProject, options: ExportOptions): BuiltQd
   const warnings: string[] = [];
   const files = new Map<string, Uint8Array | string>();
   const notes: OutNote[] = [];
-  const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
+  // Milliseconds are kept (xsd:dateTime allows them), so times survive a round trip exactly.
+  const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
   const coders = db.prepare('SELECT id, name, created_at FROM coders ORDER BY created_at, name').all() as { id: string; name: string; created_at: number }[];
   const coderGuid = (id: string | null) => (id ? ctx.guid(id) : null);
   const data: StigeData = {
     format: 'stige-refi',
     version: 1,
-    project: { id: ctx.project.uuid, levels: ctx.levelNames() },
+    project: { id: ctx.project.namespace, levels: ctx.levelNames() },
     codes: {},
     documents: {},
     codings: {},
@@ -183,7 +195,15 @@ export function buildQdpx(project: OpenProject, options: ExportOptions): BuiltQd
   // Codes, with memos as notes.
   const codes = ctx.codes();
   for (const code of codes) {
-    data.codes[ctx.guid(code.id)] = { level: code.level, heading: code.heading, originalPath: code.original_path, sortOrder: code.sort_order };
+    data.codes[ctx.guid(code.id)] = {
+      level: code.level,
+      heading: code.heading,
+      originalPath: code.original_path,
+      sortOrder: code.sort_order,
+      createdBy: code.created_by ? ctx.guid(code.created_by) : null,
+      createdAt: code.created_at,
+      updatedAt: code.updated_at,
+    };
   }
   const codeTreeOut = codeTree(ctx, codes, (code) => {
     if (!code.memo.trim()) return [];
@@ -385,8 +405,8 @@ export function buildQdpx(project: OpenProject, options: ExportOptions): BuiltQd
     description: 'Written by Stige: Gioia levels, speaker turns, representative quotes and other details REFI-QDA has no element for.',
     content: JSON.stringify(data),
     creatingUser: null,
-    created: iso(ctx.project.created_at),
-    modified: iso(ctx.project.created_at),
+    created: null,
+    modified: null,
   });
 
   // The data structure as a graph: codes in three columns, lines to their parents.

@@ -14,7 +14,7 @@ import type { RefiCode, RefiCoding, RefiNote, RefiTextSource, RefiVariable } fro
 import { textFingerprint } from '../../../shared/refi/sourceText';
 import { saveDocument, sha256 } from '../import/saveDocument';
 import type { OpenProject } from '../openProject';
-import { UNPLACED_SET_DESCRIPTION } from './exportProject';
+import { REFI_NAMESPACE_SETTING, UNPLACED_SET_DESCRIPTION } from './exportProject';
 import type { LoadedRefi } from './readInput';
 import { readVariables } from './variables';
 
@@ -96,6 +96,11 @@ class Importer {
   run(): RefiImportReport {
     for (const w of this.file.warnings) this.warnings.push(w);
     const hadCodes = (this.db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n > 0;
+    const empty = !hadCodes && (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n === 0;
+    if (this.stige && empty) {
+      // A copy of a Stige project: keep the original's GUID namespace so its exports match the original's.
+      this.db.prepare(`UPDATE project SET settings = json_set(settings, '$.${REFI_NAMESPACE_SETTING}', ?)`).run(this.stige.project.id);
+    }
     this.importUsers();
     const levels = this.importCodes();
     this.importProjectFields(hadCodes);
@@ -250,7 +255,8 @@ class Importer {
           const stige = this.stige?.codes[code.guid];
           const order = stige?.sortOrder ?? (nextOrder.get(parentId, place.level) as { n: number }).n;
           const originalPath = stige ? stige.originalPath : this.stige ? null : place.path.join(' / ');
-          insert.run(code.guid, place.level, parentId, label, stige?.heading ?? '', code.description, code.color ?? colorForIndex(index), memo, order, originalPath, null, this.now, this.now);
+          const createdBy = stige?.createdBy ? (this.userIds.get(stige.createdBy) ?? null) : null;
+          insert.run(code.guid, place.level, parentId, label, stige?.heading ?? '', code.description, code.color ?? colorForIndex(index), memo, order, originalPath, createdBy, stige?.createdAt ?? this.now, stige?.updatedAt ?? this.now);
           index += 1;
           this.codeIds.set(code.guid, code.guid);
           this.imported.codes += 1;
@@ -556,7 +562,7 @@ class Importer {
     const caseId = exact?.caseId ? (this.caseIds.get(exact.caseId) ?? null) : (this.sourceCase.get(source.guid) ?? null);
     const metadata = { refi: { file: this.loaded.fileName, origin: this.file.origin, textFrom: text.from } };
     this.db
-      .prepare('UPDATE documents SET memo = ?, case_id = ?, date = ?, duration_ms = ?, used_in_analysis = ?, source_format = ?, metadata = ? WHERE id = ?')
+      .prepare('UPDATE documents SET memo = ?, case_id = ?, date = ?, duration_ms = ?, used_in_analysis = ?, source_format = ?, metadata = ?, created_at = ?, updated_at = ? WHERE id = ?')
       .run(
         memo,
         caseId,
@@ -565,6 +571,8 @@ class Importer {
         (exact?.usedInAnalysis ?? vars.used ?? true) ? 1 : 0,
         exact?.sourceFormat ?? parsed.format,
         JSON.stringify(metadata),
+        this.time(source.created),
+        this.time(source.modified ?? source.created),
         id,
       );
     if (exact) this.restoreTurns(id, exact);
