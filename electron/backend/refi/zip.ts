@@ -1,8 +1,16 @@
 import JSZip from 'jszip';
 import { AppError } from '../../../shared/api/errors';
 
+/** Limits on a zip's central directory. */
+export interface ZipLimits {
+  readonly entries: number;
+  readonly totalBytes: number;
+  readonly entryBytes: number;
+  readonly ratio: number;
+}
+
 /** Limits on what a .qdpx may unpack to (checked in the central directory before anything is inflated). */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: ZipLimits = {
   entries: 20_000,
   /** Total uncompressed bytes. */
   totalBytes: 2 * 1024 * 1024 * 1024,
@@ -10,7 +18,7 @@ export const ZIP_LIMITS = {
   entryBytes: 1024 * 1024 * 1024,
   /** Uncompressed / compressed size beyond which an entry is treated as a zip bomb. */
   ratio: 200,
-} as const;
+};
 
 /** One entry as the central directory declares it. */
 export interface ZipEntryInfo {
@@ -32,7 +40,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
  * The entries a zip's central directory declares, read without inflating anything. Throws IMPORT
  * for a file that is not a zip, is damaged, or declares more than `limits` allow (a zip bomb).
  */
-export function zipDirectory(bytes: Uint8Array, fileName: string, limits: typeof ZIP_LIMITS = ZIP_LIMITS): ZipEntryInfo[] {
+export function zipDirectory(bytes: Uint8Array, fileName: string, limits: ZipLimits = ZIP_LIMITS): ZipEntryInfo[] {
   if (!looksLikeZip(bytes)) throw new AppError('IMPORT', `${fileName} is not a zip archive, so it is not a .qdpx file`, { file: fileName });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
@@ -92,11 +100,12 @@ export interface SafeZip {
 }
 
 /** Check the central directory, then open the archive with JSZip. */
-export async function openZip(bytes: Uint8Array, fileName: string, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Promise<SafeZip> {
+export async function openZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = ZIP_LIMITS): Promise<SafeZip> {
   const entries = zipDirectory(bytes, fileName, limits);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // No checkCRC32: it would inflate every entry while loading, before the size guard below can stop a liar.
+    zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     throw new AppError('IMPORT', `${fileName} is a damaged zip archive (${error instanceof Error ? error.message : String(error)})`, { file: fileName });
   }

@@ -5,6 +5,8 @@ import { AppError } from '../../../../../shared/api/errors';
 import { onWordBoundary } from '../../../../../shared/refi/offsetUnits';
 import { testBackend } from '../../../../support/backend';
 import { dumpProject } from '../../../../support/dump';
+import { xmllintErrors } from '../../../../support/xmllint';
+import JSZip from 'jszip';
 
 const CORPUS = path.resolve('../shared/corpus/refi');
 const corpus = (name: string) => path.join(CORPUS, name);
@@ -184,4 +186,17 @@ describe('importing the REFI-QDA corpus', () => {
     fs.writeFileSync(other, '<?xml version="1.0"?><Html/>');
     await expect(api.call('refi.import', { source: { path: other } })).rejects.toThrow(/root element is <Html>/);
   });
+
+  it.each(['nvivo12win_hu_oltas0517.qdpx', 'nvivo15mac_qc_project.qdpx', 'qc132_demo_interview.qdpx', 'atlasti84mac_refi_standard_project.qdpx', 'atlasti23win_requal_valid.qdc'])(
+    'what is imported from %s exports again as files valid against the schemas',
+    async (name) => {
+      const { api, dir } = await fresh();
+      await api.call('refi.import', { source: { path: corpus(name) } });
+      const qdpx = await api.call('refi.exportProject', { path: path.join(dir, 'out.qdpx') });
+      const zip = await JSZip.loadAsync(fs.readFileSync(qdpx.path!));
+      expect(xmllintErrors(await zip.file('project.qde')!.async('string'), 'project')).toBe('');
+      const qdc = await api.call('refi.exportCodebook', { path: path.join(dir, 'out.qdc') });
+      expect(xmllintErrors(fs.readFileSync(qdc.path!, 'utf8'), 'codebook')).toBe('');
+    },
+  );
 });
