@@ -7,6 +7,7 @@ import { AppError, type Envelope } from '../../shared/api/errors';
 import type { BackendEvent } from '../../shared/api/events';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION, type NewProject, type OpenOptions } from './db/projectFile';
 import { dispatch, type ErrorLog } from './dispatch';
+import { DownloadStore } from './downloads';
 import type { Transport } from './handlerTypes';
 import { OpenProject } from './openProject';
 import { UploadStore } from './uploads';
@@ -40,6 +41,7 @@ export class Backend {
   readonly dataDir: string | null;
   readonly settings: UserSettingsStore;
   readonly uploads: UploadStore;
+  readonly downloads: DownloadStore;
   private readonly openOptions: OpenOptions;
   private readonly log: ErrorLog | undefined;
   private readonly rememberRecent: boolean;
@@ -52,6 +54,7 @@ export class Backend {
     this.dataDir = options.dataDir ? path.resolve(options.dataDir) : null;
     this.settings = new UserSettingsStore(options.settingsDir);
     this.uploads = new UploadStore(path.join(os.tmpdir(), `stige-uploads-${process.pid}-${Math.random().toString(36).slice(2)}`));
+    this.downloads = new DownloadStore(path.join(os.tmpdir(), `stige-downloads-${process.pid}-${Math.random().toString(36).slice(2)}`));
     this.openOptions = options.openOptions ?? {};
     this.log = options.log;
     this.rememberRecent = options.rememberRecent ?? true;
@@ -124,6 +127,7 @@ export class Backend {
   close(): void {
     this.closeProject();
     this.uploads.clear();
+    this.downloads.clear();
   }
 
   /**

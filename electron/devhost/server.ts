@@ -121,6 +121,26 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
       }
       return sendJson(res, 200, { ok: true, value: { uploadId: backend.uploads.put(name, body) } });
     }
+    const download = /^\/api\/download\/([a-f0-9]{32})$/.exec(url.pathname);
+    if (download && req.method === 'GET') {
+      // A file the backend made for this browser (an export); served once, as an attachment.
+      let taken: { bytes: Buffer; name: string };
+      try {
+        taken = backend.downloads.take(download[1]!);
+      } catch {
+        return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'This download is unknown or was already fetched' } });
+      }
+      const ascii = taken.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(taken.bytes.length),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(taken.name)}`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(taken.bytes);
+      return;
+    }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');

@@ -9,6 +9,7 @@ import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
 import { searchMethods } from './methods/search';
+import { refiMethods } from './methods/refi';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -26,6 +27,7 @@ export const contract = {
   ...historyMethods,
   ...searchMethods,
   ...memosMethods,
+  ...refiMethods,
 };
 
 /** The contract's type. */

@@ -35,7 +35,7 @@ export const codingsHandlers = {
     }
     const rows = backend
       .project()
-      .db.prepare(`SELECT ${CODING_COLUMNS} FROM codings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY document_id, start, end`)
+      .db.prepare(`SELECT ${CODING_COLUMNS} FROM codings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY document_id, start, end, id`)
       .all(...params) as CodingRow[];
     return rows.map(toCoding);
   },

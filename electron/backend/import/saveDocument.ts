@@ -20,6 +20,8 @@ export interface SaveOptions {
   readonly caseName?: string;
   /** Detected speaker label → informant label or "@interviewer". */
   readonly speakers?: Readonly<Record<string, string>>;
+  /** The document's id, when the source has one (a REFI-QDA GUID); a new UUID otherwise. */
+  readonly id?: string;
 }
 
 /** sha256 of a string or bytes, hex. */
@@ -41,7 +43,7 @@ export function saveDocument(project: OpenProject, parsed: ParsedDocument, optio
 
   return project.step(`Import “${options.title}”`, () => {
     const caseId = options.caseName ? ensureCase(db, options.caseName) : null;
-    const documentId = randomUUID();
+    const documentId = options.id ?? randomUUID();
     const order = (db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM documents').get() as { n: number }).n;
     db.prepare('INSERT OR IGNORE INTO blobs (hash, bytes, size) VALUES (?, ?, ?)').run(sourceHash, Buffer.from(options.bytes), options.bytes.byteLength);
     db.prepare(

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
+import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import { parseLevelsOption } from '../../../shared/refi/levels';
 import { CliFailure, printJson, printLine } from '../output';
 import { withProject } from '../session';
 
@@ -28,6 +30,18 @@ interface ImportOptions {
   case?: string;
   speaker: string[];
   json?: boolean;
+  levels?: string;
+  onConflict?: 'keep' | 'replace';
+}
+
+/** Extensions imported as REFI-QDA exchange files (projects and codebooks). */
+const REFI_EXTENSIONS = ['.qdpx', '.qde', '.qdc'];
+
+/** True when `file` goes to the REFI-QDA importer: `--as refi`, or a REFI extension unless `--as transcript`. */
+export function isRefiFile(file: string, as: ImportOptions['as']): boolean {
+  if (as === 'refi') return true;
+  if (as === 'transcript') return false;
+  return REFI_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
 export function registerImportCommand(program: Command): void {
@@ -41,25 +55,47 @@ export function registerImportCommand(program: Command): void {
     .option('--informant <label>', "link the document's single speaker (or the whole document) to this informant, created if missing")
     .option('--case <label>', 'the case of the informant and document, created if missing')
     .option('--speaker <LABEL=INFORMANT>', 'map a detected speaker to an informant, or to @interviewer (repeatable)', (v: string, all: string[]) => [...all, v], [])
-    .option('--json', 'print the import report as JSON')
+    .option('--levels <auto|none|D,T,C>', 'REFI-QDA files: which code-tree depth holds the dimensions, themes and concepts (e.g. 2,3,4; - for none); auto = a tree three deep, or the levels a Stige export recorded', 'auto')
+    .option('--on-conflict <keep|replace>', 'REFI-QDA files: when an object with the same GUID differs, keep the project\'s version (default) or take the file\'s', 'keep')
+    .option('--json', 'print the import report as JSON (with the REFI-QDA loss report under "refi")')
     .action(async (file: string, files: string[], opts: ImportOptions) => {
       if (opts.kind && !KINDS.includes(opts.kind)) throw new AppError('VALIDATION', `--kind must be one of ${KINDS.join(', ')}`);
       if (opts.as && !AS.includes(opts.as)) throw new AppError('VALIDATION', `--as must be one of ${AS.join(', ')}`);
-      if (opts.as && opts.as !== 'transcript') {
-        throw new AppError('UNSUPPORTED', `--as ${opts.as} is not available in this version of Stige yet`);
+      if (opts.as === 'codebook') {
+        throw new AppError('UNSUPPORTED', `--as ${opts.as} is not available in this version of Stige yet (a REFI-QDA codebook, .qdc, is imported with --as refi)`);
       }
+      if (opts.onConflict && opts.onConflict !== 'keep' && opts.onConflict !== 'replace') throw new AppError('VALIDATION', '--on-conflict must be keep or replace');
+      const levels = parseLevelsOption(opts.levels ?? 'auto');
       const speakers = parseSpeakerMappings(opts.speaker);
+      const refiFiles = files.filter((f) => isRefiFile(f, opts.as));
+      const transcripts = files.filter((f) => !isRefiFile(f, opts.as));
+      const refiReports: RefiImportReport[] = [];
+      if (refiFiles.length > 0) {
+        await withProject(file, async (api) => {
+          for (const f of refiFiles) {
+            refiReports.push(await api.call('refi.import', { source: { path: path.resolve(f) }, levels, onConflict: opts.onConflict ?? 'keep' }));
+          }
+        });
+      }
+      if (transcripts.length === 0) {
+        if (opts.json) printJson({ files: [], refi: refiReports });
+        else for (const r of refiReports) printRefiReport(r);
+        return;
+      }
       const report = await withProject(file, (api) =>
         api.call('documents.import', {
-          sources: files.map((f) => ({ path: path.resolve(f) })),
+          sources: transcripts.map((f) => ({ path: path.resolve(f) })),
           ...(opts.kind ? { kind: opts.kind } : {}),
           ...(opts.informant ? { informant: opts.informant } : {}),
           ...(opts.case ? { case: opts.case } : {}),
           ...(Object.keys(speakers).length ? { speakers } : {}),
         }),
       );
-      if (opts.json) printJson(report);
-      else printReport(report);
+      if (opts.json) printJson(refiReports.length ? { ...report, refi: refiReports } : report);
+      else {
+        for (const r of refiReports) printRefiReport(r);
+        printReport(report);
+      }
       const failed = report.files.filter((f) => f.status === 'failed');
       for (const f of failed) process.stderr.write(`stige: ${f.reason}\n`);
       if (failed.length > 0) throw new CliFailure(1);
@@ -80,4 +116,22 @@ function printReport(report: ImportReport): void {
   }
   const count = (s: string) => report.files.filter((f) => f.status === s).length;
   printLine(`${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed`);
+}
+
+function printRefiReport(r: RefiImportReport): void {
+  const counts = (c: RefiImportReport['imported']) =>
+    `${c.documents} documents, ${c.codes} codes, ${c.codings} codings, ${c.informants} informants, ${c.cases} cases, ${c.memos} memos, ${c.users} coders`;
+  printLine(`imported  ${r.file} [${r.format}${r.origin ? `, from ${r.origin}` : ''}${r.stigeData ? ', a Stige export' : ''}]`);
+  printLine(`  added:   ${counts(r.imported)}`);
+  printLine(`  matched: ${counts(r.matched)}`);
+  const p = r.levels.placed;
+  printLine(`  levels:  ${r.levels.rule}; ${p.dimension} dimensions, ${p.theme} themes, ${p.concept} concepts, ${p.unplaced} not yet placed${r.levels.detached ? `, ${r.levels.detached} lifted out of their parent` : ''}`);
+  if (r.levels.depth > 0 && p.unplaced > 0) printLine(`           the tree has ${r.levels.perDepth.map((n, i) => `${n} at depth ${i + 1}`).join(', ')}; place them with --levels D,T,C`);
+  for (const s of r.sources) {
+    const where = s.status === 'missing' ? `missing: ${s.note}` : `${s.status}, positions read as ${s.offsets}${s.offsetScore !== null ? ` (${Math.round(s.offsetScore * 1000) / 10}% on word boundaries)` : ''}`;
+    printLine(`  source   ${s.name || s.guid}: ${where}${s.speakerLabels.length ? `; speakers ${s.speakerLabels.join(', ')}` : ''}`);
+  }
+  for (const c of r.conflicts) printLine(`  conflict ${c.kind} “${c.label}” (${c.fields.join(', ')}): ${c.resolution === 'kept' ? 'kept the project’s version' : 'took the file’s version'}`);
+  for (const l of r.notImported) printLine(`  not imported: ${l.count} × ${l.reason}${l.examples.length ? ` (e.g. ${l.examples.slice(0, 2).join('; ')})` : ''}`);
+  for (const w of r.warnings) printLine(`  warning: ${w}`);
 }
