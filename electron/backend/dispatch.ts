@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/api/contra
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handlerTypes';
 import { appHandlers } from './handlers/app';
+import { codebookHandlers } from './handlers/codebook';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
@@ -9,6 +10,7 @@ import { historyHandlers } from './handlers/history';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { structureHandlers } from './handlers/structure';
 
 /** Every method's handler. */
 export const handlers = {
@@ -20,6 +22,8 @@ export const handlers = {
   ...codingsHandlers,
   ...peopleHandlers,
   ...historyHandlers,
+  ...structureHandlers,
+  ...codebookHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app';
+import { codebookMethods } from './methods/codebook';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
@@ -7,6 +8,7 @@ import { historyMethods } from './methods/history';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { structureMethods } from './methods/structure';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -22,6 +24,8 @@ export const contract = {
   ...codingsMethods,
   ...peopleMethods,
   ...historyMethods,
+  ...structureMethods,
+  ...codebookMethods,
 };
 
 /** The contract's type. */
