@@ -71,7 +71,12 @@ async function xlsxSheets(bytes: Buffer, name: string): Promise<{ name: string; 
 
 /** The codebook format of a file by its content, or null when it is not a codebook. */
 export async function detectCodebookFile(file: string, name: string): Promise<CodebookFormat | null> {
-  const bytes = readBytes(file, name);
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(file, name);
+  } catch {
+    return null; // unreadable: whoever imports it reports why
+  }
   if (path.extname(name).toLowerCase() === '.xlsx') {
     try {
       const sheets = await xlsxSheets(bytes, name);

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCodeCommand } from './commands/code';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerNewCommand } from './commands/new';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerCodeCommand(program);
   registerInfoCommand(program);
+  registerExportCommand(program);
   registerServeCommand(program);
   return program;
 }

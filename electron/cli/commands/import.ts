@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
+import type { CodebookImportFile } from '../../../shared/api/methods/codebook';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { CliFailure, printJson, printLine } from '../output';
 import { withProject } from '../session';
+import { importCodebookFiles, partitionCodebooks, printCodebookReport } from './importCodebook';
 
 const KINDS = ['interview', 'document', 'note'] as const;
 const AS = ['transcript', 'codebook', 'refi'] as const;
@@ -33,7 +35,7 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import transcripts and documents into a project; each file is its own transaction.')
+    .description('Import transcripts, documents and codebooks into a project; each file is its own transaction. Codebooks (Gioia JSON, CSV/XLSX with dimension, theme, concept, definition columns, QualCoder plain .txt) are recognised by their content.')
     .argument('<file.stige>', 'the project file')
     .argument('<files...>', 'files to import')
     .option('--as <what>', `what the files are: ${AS.join('|')} (default: detected by extension and content)`)
@@ -45,22 +47,28 @@ export function registerImportCommand(program: Command): void {
     .action(async (file: string, files: string[], opts: ImportOptions) => {
       if (opts.kind && !KINDS.includes(opts.kind)) throw new AppError('VALIDATION', `--kind must be one of ${KINDS.join(', ')}`);
       if (opts.as && !AS.includes(opts.as)) throw new AppError('VALIDATION', `--as must be one of ${AS.join(', ')}`);
-      if (opts.as && opts.as !== 'transcript') {
-        throw new AppError('UNSUPPORTED', `--as ${opts.as} is not available in this version of Stige yet`);
-      }
+      if (opts.as === 'refi') throw new AppError('UNSUPPORTED', '--as refi is not available in this version of Stige yet');
       const speakers = parseSpeakerMappings(opts.speaker);
-      const report = await withProject(file, (api) =>
-        api.call('documents.import', {
-          sources: files.map((f) => ({ path: path.resolve(f) })),
-          ...(opts.kind ? { kind: opts.kind } : {}),
-          ...(opts.informant ? { informant: opts.informant } : {}),
-          ...(opts.case ? { case: opts.case } : {}),
-          ...(Object.keys(speakers).length ? { speakers } : {}),
-        }),
-      );
-      if (opts.json) printJson(report);
-      else printReport(report);
-      const failed = report.files.filter((f) => f.status === 'failed');
+      const { report, codebooks } = await withProject(file, async (api) => {
+        const sorted = opts.as === 'codebook' ? { codebooks: files, others: [] } : opts.as === 'transcript' ? { codebooks: [], others: files } : await partitionCodebooks(api, files);
+        const codebooks: readonly CodebookImportFile[] = sorted.codebooks.length ? await importCodebookFiles(api, sorted.codebooks, opts.as === 'codebook') : [];
+        const report: ImportReport = sorted.others.length
+          ? await api.call('documents.import', {
+              sources: sorted.others.map((f) => ({ path: path.resolve(f) })),
+              ...(opts.kind ? { kind: opts.kind } : {}),
+              ...(opts.informant ? { informant: opts.informant } : {}),
+              ...(opts.case ? { case: opts.case } : {}),
+              ...(Object.keys(speakers).length ? { speakers } : {}),
+            })
+          : { files: [] };
+        return { report, codebooks };
+      });
+      if (opts.json) printJson(codebooks.length ? { ...report, codebooks } : report);
+      else {
+        printCodebookReport(codebooks);
+        if (report.files.length > 0 || codebooks.length === 0) printReport(report);
+      }
+      const failed = [...report.files.filter((f) => f.status === 'failed'), ...codebooks.filter((f) => f.status === 'failed')];
       for (const f of failed) process.stderr.write(`stige: ${f.reason}\n`);
       if (failed.length > 0) throw new CliFailure(1);
     });
