@@ -119,7 +119,8 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 
 /** Parse delimited text (CSV with commas or semicolons, or TSV) into rows of cells. */
 export function parseDelimited(text: string): string[][] {
-  return dsvFormat(detectDelimiter(text)).parseRows(text);
+  const lf = text.replace(/\r\n?/g, '\n');
+  return dsvFormat(detectDelimiter(lf)).parseRows(lf);
 }
 
 /** Read a CSV/TSV codebook. */
