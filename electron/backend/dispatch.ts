@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/api/contra
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handlerTypes';
 import { appHandlers } from './handlers/app';
+import { codebookHandlers } from './handlers/codebook';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
@@ -12,6 +13,7 @@ import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
 import { searchHandlers } from './handlers/search';
 import { refiHandlers } from './handlers/refi';
+import { structureHandlers } from './handlers/structure';
 
 /** Every method's handler. */
 export const handlers = {
@@ -26,6 +28,8 @@ export const handlers = {
   ...searchHandlers,
   ...memosHandlers,
   ...refiHandlers,
+  ...structureHandlers,
+  ...codebookHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

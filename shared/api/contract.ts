@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app';
+import { codebookMethods } from './methods/codebook';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
@@ -10,6 +11,7 @@ import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
 import { searchMethods } from './methods/search';
 import { refiMethods } from './methods/refi';
+import { structureMethods } from './methods/structure';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -28,6 +30,8 @@ export const contract = {
   ...searchMethods,
   ...memosMethods,
   ...refiMethods,
+  ...structureMethods,
+  ...codebookMethods,
 };
 
 /** The contract's type. */

@@ -1,5 +1,7 @@
 import type { codesMethods } from '../../../shared/api/methods/codes';
-import { createCode, getCode, listCodes, moveCodes } from '../codebook';
+import { describeLevel } from '../../../shared/model/levels';
+import { createCode, deleteCodes, deleteImpact, getCode, listCodes, mergeCodes, moveCodes, reorderCodes, setCodeLevel, splitCode } from '../codebook';
+import { codeSupport } from '../codebookStats';
 import type { HandlersOf } from '../handlerTypes';
 
 export const codesHandlers = {
@@ -51,5 +53,45 @@ export const codesHandlers = {
       project.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
     });
     return { codes: 1, codings };
+  },
+  'codes.stats': (_args, { backend }) => {
+    const db = backend.project().db;
+    const support = codeSupport(db);
+    return listCodes(db).map((c) => ({ codeId: c.id, codings: 0, informants: 0, representative: 0, ...support.get(c.id) }));
+  },
+  'codes.merge': ({ sourceIds, targetId }, { backend }) => {
+    const project = backend.project();
+    const target = getCode(project.db, targetId);
+    const names = sourceIds.filter((id) => id !== targetId).map((id) => `“${getCode(project.db, id).label}”`);
+    const what = names.length <= 2 ? names.join(' and ') : `${names.length} codes`;
+    return project.step(`Merge ${what} into “${target.label}”`, () => mergeCodes(project.db, sourceIds, targetId));
+  },
+  'codes.split': ({ id, codingIds, into }, { backend }) => {
+    const project = backend.project();
+    const source = getCode(project.db, id);
+    const to = 'id' in into ? getCode(project.db, into.id).label : into.label;
+    return project.step(`Split ${codingIds.length} ${codingIds.length === 1 ? 'coding' : 'codings'} of “${source.label}” into “${to}”`, () =>
+      splitCode(project.db, id, codingIds, into, project.coderIdIfKnown()),
+    );
+  },
+  'codes.setLevel': ({ ids, level, parentId, children }, { backend }) => {
+    const project = backend.project();
+    const first = getCode(project.db, ids[0]!);
+    const what = ids.length === 1 ? `“${first.label}”` : `${ids.length} codes`;
+    const verb = ids.length === 1 && first.level !== null ? (level > first.level ? 'Promote' : level < first.level ? 'Demote' : 'Move') : 'Place';
+    return project.step(`${verb} ${what} to ${describeLevel(level).replace(/^an? /, '')}`, () =>
+      setCodeLevel(project.db, ids, level, parentId ?? null, children ?? 'refuse'),
+    );
+  },
+  'codes.reorder': ({ parentId, level, ids }, { backend }) => {
+    const project = backend.project();
+    const where = parentId ? `in “${getCode(project.db, parentId).label}”` : '';
+    return project.step(`Reorder codes ${where}`.trim(), () => reorderCodes(project.db, parentId, level, ids));
+  },
+  'codes.deletePreview': ({ ids, withChildren }, { backend }) => deleteImpact(backend.project().db, ids, withChildren ?? false),
+  'codes.deleteMany': ({ ids, withChildren }, { backend }) => {
+    const project = backend.project();
+    const what = ids.length === 1 ? `“${getCode(project.db, ids[0]!).label}”` : `${ids.length} codes`;
+    return project.step(`Delete ${what}`, () => deleteCodes(project.db, ids, withChildren ?? false));
   },
 } satisfies HandlersOf<typeof codesMethods>;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { RefiExportResult } from '../../../shared/api/methods/refi';
 import { printJson, printLine } from '../output';
 import { withProject } from '../session';
+import { exportCodebook, exportStructure } from './exportStructure';
 
 /**
  * One `stige export <what>` subcommand: it adds itself to the `export` group. To add a format,
@@ -47,7 +48,7 @@ const exportQdc: ExportSubcommand = (group) => {
 };
 
 /** Every `stige export` subcommand, in the order --help lists them. */
-export const EXPORT_SUBCOMMANDS: readonly ExportSubcommand[] = [exportQdpx, exportQdc];
+export const EXPORT_SUBCOMMANDS: readonly ExportSubcommand[] = [exportStructure, exportCodebook, exportQdpx, exportQdc];
 
 function report(result: RefiExportResult, opts: ExportOutputOptions, what: string): void {
   if (opts.json) return printJson(result);
@@ -56,6 +57,6 @@ function report(result: RefiExportResult, opts: ExportOutputOptions, what: strin
 }
 
 export function registerExportCommand(program: Command): void {
-  const group = program.command('export').description('Write the project, or parts of it, in another format (see `stige export --help`).');
+  const group = program.command('export').description('Write the figure, the codebook, or the whole project in another format (see `stige export --help`).');
   for (const add of EXPORT_SUBCOMMANDS) add(group);
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
+import type { CodebookImportFile } from '../../../shared/api/methods/codebook';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
 import { parseLevelsOption } from '../../../shared/refi/levels';
 import { CliFailure, printJson, printLine } from '../output';
 import { withProject } from '../session';
+import { importCodebookFiles, partitionCodebooks, printCodebookReport } from './importCodebook';
 
 const KINDS = ['interview', 'document', 'note'] as const;
 const AS = ['transcript', 'codebook', 'refi'] as const;
@@ -47,7 +49,7 @@ export function isRefiFile(file: string, as: ImportOptions['as']): boolean {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import transcripts and documents into a project; each file is its own transaction.')
+    .description('Import transcripts, documents and codebooks into a project; each file is its own transaction. Codebooks (Gioia JSON, CSV/XLSX with dimension, theme, concept, definition columns, QualCoder plain .txt) are recognised by their content.')
     .argument('<file.stige>', 'the project file')
     .argument('<files...>', 'files to import')
     .option('--as <what>', `what the files are: ${AS.join('|')} (default: detected by extension and content)`)
@@ -61,42 +63,39 @@ export function registerImportCommand(program: Command): void {
     .action(async (file: string, files: string[], opts: ImportOptions) => {
       if (opts.kind && !KINDS.includes(opts.kind)) throw new AppError('VALIDATION', `--kind must be one of ${KINDS.join(', ')}`);
       if (opts.as && !AS.includes(opts.as)) throw new AppError('VALIDATION', `--as must be one of ${AS.join(', ')}`);
-      if (opts.as === 'codebook') {
-        throw new AppError('UNSUPPORTED', `--as ${opts.as} is not available in this version of Stige yet (a REFI-QDA codebook, .qdc, is imported with --as refi)`);
-      }
       if (opts.onConflict && opts.onConflict !== 'keep' && opts.onConflict !== 'replace') throw new AppError('VALIDATION', '--on-conflict must be keep or replace');
       const levels = parseLevelsOption(opts.levels ?? 'auto');
       const speakers = parseSpeakerMappings(opts.speaker);
+      // REFI-QDA files by extension (or --as refi); codebooks by content (or --as codebook); the rest are transcripts.
       const refiFiles = files.filter((f) => isRefiFile(f, opts.as));
-      const transcripts = files.filter((f) => !isRefiFile(f, opts.as));
-      const refiReports: RefiImportReport[] = [];
-      if (refiFiles.length > 0) {
-        await withProject(file, async (api) => {
-          for (const f of refiFiles) {
-            refiReports.push(await api.call('refi.import', { source: { path: path.resolve(f) }, levels, onConflict: opts.onConflict ?? 'keep' }));
-          }
-        });
-      }
-      if (transcripts.length === 0) {
-        if (opts.json) printJson({ files: [], refi: refiReports });
-        else for (const r of refiReports) printRefiReport(r);
-        return;
-      }
-      const report = await withProject(file, (api) =>
-        api.call('documents.import', {
-          sources: transcripts.map((f) => ({ path: path.resolve(f) })),
-          ...(opts.kind ? { kind: opts.kind } : {}),
-          ...(opts.informant ? { informant: opts.informant } : {}),
-          ...(opts.case ? { case: opts.case } : {}),
-          ...(Object.keys(speakers).length ? { speakers } : {}),
-        }),
-      );
-      if (opts.json) printJson(refiReports.length ? { ...report, refi: refiReports } : report);
-      else {
+      const rest = files.filter((f) => !isRefiFile(f, opts.as));
+      const { report, codebooks, refiReports } = await withProject(file, async (api) => {
+        const refiReports: RefiImportReport[] = [];
+        for (const f of refiFiles) {
+          refiReports.push(await api.call('refi.import', { source: { path: path.resolve(f) }, levels, onConflict: opts.onConflict ?? 'keep' }));
+        }
+        const sorted =
+          opts.as === 'codebook' ? { codebooks: rest, others: [] } : opts.as === 'transcript' || opts.as === 'refi' ? { codebooks: [], others: rest } : await partitionCodebooks(api, rest);
+        const codebooks: readonly CodebookImportFile[] = sorted.codebooks.length ? await importCodebookFiles(api, sorted.codebooks, opts.as === 'codebook') : [];
+        const report: ImportReport = sorted.others.length
+          ? await api.call('documents.import', {
+              sources: sorted.others.map((f) => ({ path: path.resolve(f) })),
+              ...(opts.kind ? { kind: opts.kind } : {}),
+              ...(opts.informant ? { informant: opts.informant } : {}),
+              ...(opts.case ? { case: opts.case } : {}),
+              ...(Object.keys(speakers).length ? { speakers } : {}),
+            })
+          : { files: [] };
+        return { report, codebooks, refiReports };
+      });
+      if (opts.json) {
+        printJson({ ...report, ...(codebooks.length ? { codebooks } : {}), ...(refiReports.length ? { refi: refiReports } : {}) });
+      } else {
         for (const r of refiReports) printRefiReport(r);
-        printReport(report);
+        printCodebookReport(codebooks);
+        if (report.files.length > 0 || (codebooks.length === 0 && refiReports.length === 0)) printReport(report);
       }
-      const failed = report.files.filter((f) => f.status === 'failed');
+      const failed = [...report.files.filter((f) => f.status === 'failed'), ...codebooks.filter((f) => f.status === 'failed')];
       for (const f of failed) process.stderr.write(`stige: ${f.reason}\n`);
       if (failed.length > 0) throw new CliFailure(1);
     });
