@@ -9,6 +9,7 @@ import { historyHandlers } from './handlers/history';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { speakersHandlers } from './handlers/speakers';
 
 /** Every method's handler. */
 export const handlers = {
@@ -19,6 +20,7 @@ export const handlers = {
   ...codesHandlers,
   ...codingsHandlers,
   ...peopleHandlers,
+  ...speakersHandlers,
   ...historyHandlers,
 } satisfies Handlers;
 

@@ -7,6 +7,7 @@ import { historyMethods } from './methods/history';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { speakersMethods } from './methods/speakers';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -21,6 +22,7 @@ export const contract = {
   ...codesMethods,
   ...codingsMethods,
   ...peopleMethods,
+  ...speakersMethods,
   ...historyMethods,
 };
 

@@ -33,11 +33,15 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import transcripts and documents into a project; each file is its own transaction.')
+    .description(
+      'Import transcripts and documents into a project; each file is its own transaction.\n' +
+        'Formats (detected by extension and content): .txt .md (speaker labels such as "Inger:", Otter, noScribe, [id1] tags), ' +
+        '.docx .odt .pdf .html (noScribe), .vtt (Teams, Zoom, OneDrive, noScribe) .srt (Whisper), .csv .tsv .xlsx .ods (timecode/speaker/text columns).',
+    )
     .argument('<file.stige>', 'the project file')
     .argument('<files...>', 'files to import')
-    .option('--as <what>', `what the files are: ${AS.join('|')} (default: detected by extension and content)`)
-    .option('--kind <kind>', `document kind: ${KINDS.join('|')}`, 'interview')
+    .option('--as <what>', `what the files are: ${AS.join('|')} (default: transcript; codebook and refi are not available yet)`)
+    .option('--kind <kind>', `document kind: ${KINDS.join('|')} (default: interview, document for PDFs)`)
     .option('--informant <label>', "link the document's single speaker (or the whole document) to this informant, created if missing")
     .option('--case <label>', 'the case of the informant and document, created if missing')
     .option('--speaker <LABEL=INFORMANT>', 'map a detected speaker to an informant, or to @interviewer (repeatable)', (v: string, all: string[]) => [...all, v], [])
