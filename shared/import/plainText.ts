@@ -161,7 +161,8 @@ function cueBlocks(lines: readonly string[]): Segment[] | null {
  * A plain-text transcript or document. Lines opening with a known speaker label start turns, and
  * the labels (and timestamps) leave the text for the turns; following lines without a label
  * continue the turn as paragraphs (or, when only one speaker is labelled, are an unknown speaker's).
- * Text before the first label is an aside (a header: title, date, place). noScribe's `//S02: … //`
+ * With several labelled speakers, text before the first label is an aside (a header: title, date,
+ * place). noScribe's `//S02: … //`
  * overlaps become short turns of their own. A text without speaker labels is kept exactly as it is
  * (normalised, outer blank lines removed), one unknown-speaker turn per paragraph.
  */
@@ -199,7 +200,7 @@ export function parsePlainText(raw: string, format = 'txt'): ParsedDocument {
       continue;
     }
     if (!line.trim()) continue;
-    if (!seenLabel) {
+    if (!seenLabel && style.continuation) {
       segments.push({ speaker: null, text: line, aside: true });
     } else if (isPauseMarker(line)) {
       segments.push({ speaker: null, text: line, aside: true });

@@ -134,15 +134,16 @@ export function parseTranscriptRows(input: readonly (readonly string[])[], forma
   }
   const segments: Segment[] = [];
   let current: string | null = null;
-  for (const row of body) {
+  const startOf = (row: readonly string[] | undefined) => (row && columns.start !== null ? parseTimecode(row[columns.start] ?? '') : null);
+  body.forEach((row, index) => {
     const text = (row[columns.text] ?? '').trim();
     const speaker = columns.speaker === null ? null : (row[columns.speaker] ?? '').trim();
     if (speaker) current = speaker;
-    if (!text) continue;
-    const start = columns.start === null ? null : parseTimecode(row[columns.start] ?? '');
-    const end = columns.end === null ? null : parseTimecode(row[columns.end] ?? '');
-    segments.push({ speaker: columns.speaker === null ? null : current, text, timeStartMs: start, timeEndMs: end });
-  }
+    if (!text) return;
+    // Without an end column a row lasts until the next one starts.
+    const end = columns.end !== null ? parseTimecode(row[columns.end] ?? '') : startOf(body[index + 1]);
+    segments.push({ speaker: columns.speaker === null ? null : current, text, timeStartMs: startOf(row), timeEndMs: end });
+  });
   const { text, turns } = assembleTranscript(segments, { joinWith: 'cues' });
   if (!text) throw new NotATranscriptError('no-text-column', 'the text column is empty');
   return { format, text, turns, warnings: [], durationMs: durationOf(turns) };
