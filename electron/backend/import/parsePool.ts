@@ -110,7 +110,7 @@ export class ParsePool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.timer = setTimeout(() => void this.stop(slot!, `parsing took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+      slot.timer = setTimeout(() => void this.stop(slot!, `parsing took longer than ${Number((this.timeoutMs / 1000).toPrecision(3))} s`), this.timeoutMs);
       slot.worker.postMessage(job.request);
     }
     if (this.slots.every((s) => s.job === null)) {
