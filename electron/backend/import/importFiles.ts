@@ -46,6 +46,9 @@ export async function importFiles(args: ImportArgs, ctx: HandlerContext, pool: P
     const source = args.sources[index]!;
     try {
       const { parsed, bytes, sourceHash, textHash } = await jobs[index]!;
+      // A finished parse resolves as a microtask: yield to the event loop before each save, so calls
+      // waiting there (the UI's) are answered between files, not after all of them.
+      await new Promise((resolve) => setImmediate(resolve));
       const name = names[index]!;
       // The project may have been closed while this file was parsed.
       const project = ctx.backend.project();
