@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
