@@ -164,15 +164,22 @@ function cueBlocks(lines: readonly string[]): Segment[] | null {
  * With several labelled speakers, text before the first label is an aside (a header: title, date,
  * place). noScribe's `//S02: … //`
  * overlaps become short turns of their own. A text without speaker labels is kept exactly as it is
- * (normalised, outer blank lines removed), one unknown-speaker turn per paragraph.
+ * (normalised, outer blank lines removed), one unknown-speaker turn per paragraph. A form feed on a
+ * line of its own separates pages: it leaves the text, and the pages are reported.
  */
 export function parsePlainText(raw: string, format = 'txt'): ParsedDocument {
-  const text = trimBlankLines(normalizeText(raw));
+  // pdftotext ends every page with a form feed, the last one too: that one separates nothing.
+  const normal = normalizeText(raw).replace(/\f\s*$/, '');
+  const text = trimBlankLines(normal.includes('\f') ? normal.replace(/[ \t]*\f[ \t]*/g, '\n\f\n') : normal);
   const lines = text.split('\n');
   const cues = cueBlocks(lines);
   if (cues) return finish(format, cues, '\n');
-  const style = detectSpeakerStyle(text);
+  const paged = lines.some(isPageBreak);
+  const style = detectSpeakerStyle(paged ? lines.filter((line) => !isPageBreak(line)).join('\n') : text);
   if (!style) {
+    if (paged) {
+      return finish(format, lines.map((line): Segment => (isPageBreak(line) ? { speaker: null, text: '', mark: PAGE } : { speaker: null, text: line })), '\n');
+    }
     if (timedLines(lines)) {
       const segments = lines.map((line): Segment => {
         const lead = leadingTimecode(line);
@@ -187,6 +194,10 @@ export function parsePlainText(raw: string, format = 'txt'): ParsedDocument {
   let pendingTime: number | null = null;
   let seenLabel = false;
   for (const line of lines) {
+    if (isPageBreak(line)) {
+      segments.push({ speaker: null, text: '', mark: PAGE });
+      continue;
+    }
     const found = labelOf(line);
     if (found && style.labels.has(found.label)) {
       seenLabel = true;
@@ -222,9 +233,24 @@ function pushPieces(segments: Segment[], text: string, speaker: string | null, t
   });
 }
 
+const PAGE = 'page';
+
+/** A form feed on a line of its own separates pages (pdftotext writes them, and so does the PDF reader). */
+function isPageBreak(line: string): boolean {
+  return line === '\f';
+}
+
 function finish(format: string, segments: readonly Segment[], joinWith: '\n' | ' ' | 'cues'): ParsedDocument {
-  const { text, turns } = assembleTranscript(segments, { joinWith });
-  return { format, text, turns, warnings: [], durationMs: durationOf(turns) };
+  const { text, turns, marks } = assembleTranscript(segments, { joinWith });
+  const breaks = marks.filter((m) => m.name === PAGE).map((m) => m.offset);
+  if (breaks.length === 0) return { format, text, turns, warnings: [], durationMs: durationOf(turns) };
+  const starts = [0, ...breaks];
+  const pages = starts.map((start, i) => {
+    const next = starts[i + 1];
+    const end = next === undefined ? text.length : Math.max(start, /[\n ]/.test(text[next - 1] ?? '') ? next - 1 : next);
+    return { page: i + 1, start, end };
+  });
+  return { format, text, turns, pages, warnings: [], durationMs: durationOf(turns) };
 }
 
 /** Remove blank lines at the start and end of a text (they carry nothing and differ between formats). */

@@ -14,6 +14,11 @@ export interface Segment {
   readonly timeEndMs?: number | null;
   readonly aside?: boolean;
   readonly group?: string | null;
+  /**
+   * A zero-width mark instead of text (`text` is ignored): its offset in the assembled text — where
+   * the next text begins — is returned under this name (page breaks use it).
+   */
+  readonly mark?: string;
 }
 
 /**
@@ -60,18 +65,23 @@ export interface ParsedDocument {
 export function assembleTranscript(
   segments: readonly Segment[],
   options: { readonly joinWith?: '\n' | ' ' | 'cues' } = {},
-): { text: string; turns: ParsedTurn[] } {
+): { text: string; turns: ParsedTurn[]; marks: { name: string; offset: number }[] } {
   const joinWith = options.joinWith ?? '\n';
   interface Open {
     speaker: string | null;
     aside: boolean;
     group: string | null;
-    parts: { text: string; group: string | null }[];
+    parts: { text: string; group: string | null; marks: string[] }[];
     timeStartMs: number | null;
     timeEndMs: number | null;
   }
   const merged: Open[] = [];
+  let pendingMarks: string[] = [];
   for (const segment of segments) {
+    if (segment.mark !== undefined) {
+      pendingMarks.push(segment.mark);
+      continue;
+    }
     const body = normalizeText(segment.text).trim();
     if (!body) continue;
     const aside = segment.aside === true;
@@ -80,14 +90,16 @@ export function assembleTranscript(
     const last = merged[merged.length - 1];
     const sameVoice = last !== undefined && !aside && !last.aside && last.speaker === speaker;
     if (sameVoice && (speaker !== null || (group !== null && last.group === group))) {
-      last.parts.push({ text: body, group });
+      last.parts.push({ text: body, group, marks: pendingMarks });
       last.timeStartMs ??= segment.timeStartMs ?? null;
       last.timeEndMs = segment.timeEndMs ?? last.timeEndMs;
       last.group = group;
     } else {
-      merged.push({ speaker, aside, group, parts: [{ text: body, group }], timeStartMs: segment.timeStartMs ?? null, timeEndMs: segment.timeEndMs ?? null });
+      merged.push({ speaker, aside, group, parts: [{ text: body, group, marks: pendingMarks }], timeStartMs: segment.timeStartMs ?? null, timeEndMs: segment.timeEndMs ?? null });
     }
+    pendingMarks = [];
   }
+  const marks: { name: string; offset: number }[] = [];
   let text = '';
   const turns: ParsedTurn[] = [];
   for (const turn of merged) {
@@ -96,6 +108,7 @@ export function assembleTranscript(
     turn.parts.forEach((part, index) => {
       const before = turn.parts[index - 1];
       if (before) text += separator(before, part, joinWith);
+      for (const name of part.marks) marks.push({ name, offset: text.length });
       text += part.text;
     });
     turns.push({
@@ -107,7 +120,8 @@ export function assembleTranscript(
       ...(turn.aside ? { aside: true } : {}),
     });
   }
-  return { text, turns };
+  for (const name of pendingMarks) marks.push({ name, offset: text.length });
+  return { text, turns, marks };
 }
 
 const SENTENCE_END = /[.!?…:;"»”’)\]]$/u;

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
-import { paragraphTurns, type ParsedDocument, type ParsedPage } from '../../../shared/import/transcript';
-import { normalizeText } from '../../../shared/text/normalize';
+import { parsePlainText } from '../../../shared/import/plainText';
+import type { ParsedDocument, ParsedPage } from '../../../shared/import/transcript';
 
 // PDF text through pdfjs-dist's legacy build (the one that runs in Node). Text per page, lines
 // joined into paragraphs by their spacing, page ranges kept so quotes can cite a page.
@@ -66,26 +66,31 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
   }
   try {
     const labels = await doc.getPageLabels().catch(() => null);
-    const pages: ParsedPage[] = [];
-    let text = '';
+    const pageTexts: string[] = [];
     const warnings: string[] = [];
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
-      const items = content.items.filter((item): item is TextItem & typeof item => 'str' in item) as unknown as TextItem[];
-      const pageText = normalizeText(paragraphsOf(linesOf(items)).join('\n'));
+      const items = content.items.filter((item) => 'str' in item) as unknown as TextItem[];
+      const pageText = paragraphsOf(linesOf(items)).join('\n').replace(/\f/g, ' ');
       page.cleanup();
-      if (number > 1) text += '\n';
-      const start = text.length;
-      text += pageText;
-      const label = labels?.[number - 1];
-      pages.push({ page: number, start, end: text.length, ...(label && label !== String(number) ? { label } : {}) });
-      if (!pageText) warnings.push(`page ${number} has no text (a scanned page?)`);
+      pageTexts.push(pageText);
+      if (!pageText.trim()) warnings.push(`page ${number} has no text (a scanned page?)`);
     }
-    if (!text.trim()) {
+    if (!pageTexts.join('').trim()) {
       throw new AppError('IMPORT', `${fileName} has no text layer (a scanned PDF?); run it through text recognition (OCR) first`, { file: fileName });
     }
-    return { format: 'pdf', text, turns: paragraphTurns(text), pages, warnings: warnings.length > 5 ? [`${warnings.length} pages have no text (scanned pages?)`] : warnings, durationMs: null };
+    // Pages are joined with form feeds, which the plain-text reader turns into page ranges (and
+    // speaker labels, if the PDF is a transcript, into turns).
+    const parsed = parsePlainText(pageTexts.join('\n\f\n'), 'pdf');
+    const ranges = [...(parsed.pages ?? [{ page: 1, start: 0, end: parsed.text.length }])];
+    // Blank pages at the end leave no break behind them in the text; they are still pages.
+    while (ranges.length < pageTexts.length) ranges.push({ page: ranges.length + 1, start: parsed.text.length, end: parsed.text.length });
+    const pages: ParsedPage[] = ranges.map((p) => {
+      const label = labels?.[p.page - 1];
+      return label && label !== String(p.page) ? { ...p, label } : p;
+    });
+    return { ...parsed, pages, warnings: warnings.length > 5 ? [`${warnings.length} pages have no text (scanned pages?)`] : warnings };
   } finally {
     await doc.destroy();
   }

@@ -257,6 +257,38 @@ describe('import: formats', () => {
     expect(pdfDoc.sourceHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reads a transcript saved as PDF (speaker labels across pages) and pdftotext output, keeping page ranges', async () => {
+    const { api } = await project();
+    const dir = tempDir();
+    const pdf = new PDFDocument({ margin: 50 });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>((resolve) => pdf.on('end', () => resolve()));
+    pdf.text('Intervjuer: Hva betyr innovasjon for deg?');
+    pdf.moveDown();
+    pdf.text('Inger: Nye løsninger på «samfunnsutfordringer».');
+    pdf.addPage();
+    pdf.text('Det er det korte svaret.');
+    pdf.moveDown();
+    pdf.text('Intervjuer: Takk.');
+    pdf.end();
+    await done;
+    const doc = (await importOne(api, writeFile(dir, 'intervju.pdf', Buffer.concat(chunks)), { kind: 'interview' })).doc!;
+    expect(turnsOf(doc)).toEqual([
+      ['Intervjuer', 'Hva betyr innovasjon for deg?'],
+      ['Inger', 'Nye løsninger på «samfunnsutfordringer».\nDet er det korte svaret.'],
+      ['Intervjuer', 'Takk.'],
+    ]);
+    expect(doc.pages.map((p) => doc.text.slice(p.start, p.end))).toEqual([
+      'Hva betyr innovasjon for deg?\nNye løsninger på «samfunnsutfordringer».',
+      'Det er det korte svaret.\nTakk.',
+    ]);
+    const pdftotext = writeFile(dir, 'utskrift.txt', 'Første side, første avsnitt.\nAndre avsnitt.\n\fAndre side.\n\f');
+    const txt = (await importOne(api, pdftotext)).doc!;
+    expect(txt.text).toBe('Første side, første avsnitt.\nAndre avsnitt.\nAndre side.');
+    expect(txt.pages.map((p) => [p.page, txt.text.slice(p.start, p.end)])).toEqual([[1, 'Første side, første avsnitt.\nAndre avsnitt.'], [2, 'Andre side.']]);
+  });
+
   it('keeps the original bytes of every imported file', async () => {
     const { api, db } = await project();
     const file = path.join(CORPUS, 'qualcoder_ID1.docx');
