@@ -75,6 +75,7 @@ export async function importFiles(args: ImportArgs, ctx: HandlerContext, pool: P
       files.push({ name, status: 'imported', documentId: saved.documentId, reason: null, format: parsed.format, warnings: parsed.warnings, speakers: speakerReport(project.db, saved.documentId) });
     } catch (error) {
       progress(index, 'failed');
+      if ('uploadId' in source) ctx.backend.uploads.discard(source.uploadId);
       if (!(error instanceof AppError) || error.code === 'INTERNAL' || error.code === 'NO_PROJECT') {
         await Promise.allSettled(jobs);
         throw error;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
@@ -21,6 +22,25 @@ export function parseSpeakerMappings(values: readonly string[]): Record<string, 
   return mapping;
 }
 
+/** Files as given, with each folder replaced by the files in it (sorted, hidden files left out). */
+export function expandFolders(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    const full = path.resolve(arg);
+    let isFolder = false;
+    try {
+      isFolder = fs.statSync(full).isDirectory();
+    } catch {
+      // A missing file is reported by the import, per file.
+    }
+    if (!isFolder) return [full];
+    return fs
+      .readdirSync(full, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => path.join(full, entry.name))
+      .sort((a, b) => a.localeCompare(b));
+  });
+}
+
 interface ImportOptions {
   as?: (typeof AS)[number];
   kind?: (typeof KINDS)[number];
@@ -39,7 +59,7 @@ export function registerImportCommand(program: Command): void {
         '.docx .odt .pdf .html (noScribe), .vtt (Teams, Zoom, OneDrive, noScribe) .srt (Whisper), .csv .tsv .xlsx .ods (timecode/speaker/text columns).',
     )
     .argument('<file.stige>', 'the project file')
-    .argument('<files...>', 'files to import')
+    .argument('<files...>', 'files to import (a folder imports every file in it)')
     .option('--as <what>', `what the files are: ${AS.join('|')} (default: transcript; codebook and refi are not available yet)`)
     .option('--kind <kind>', `document kind: ${KINDS.join('|')} (default: interview, document for PDFs)`)
     .option('--informant <label>', "link the document's single speaker (or the whole document) to this informant, created if missing")
@@ -53,9 +73,11 @@ export function registerImportCommand(program: Command): void {
         throw new AppError('UNSUPPORTED', `--as ${opts.as} is not available in this version of Stige yet`);
       }
       const speakers = parseSpeakerMappings(opts.speaker);
+      const sources = expandFolders(files);
+      if (sources.length === 0) throw new AppError('VALIDATION', `There are no files to import in ${files.join(', ')}`);
       const report = await withProject(file, (api) =>
         api.call('documents.import', {
-          sources: files.map((f) => ({ path: path.resolve(f) })),
+          sources: sources.map((f) => ({ path: f })),
           ...(opts.kind ? { kind: opts.kind } : {}),
           ...(opts.informant ? { informant: opts.informant } : {}),
           ...(opts.case ? { case: opts.case } : {}),

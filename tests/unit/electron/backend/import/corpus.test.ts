@@ -104,8 +104,8 @@ describe('stige import: the real-world transcripts of the corpus', () => {
 
   it('imports the whole folder in one run: the same text in another format is skipped as a duplicate, the Taguette export is refused', () => {
     const project = newProject();
-    const names = fs.readdirSync(CORPUS).sort();
-    const run = stige(['import', project, ...names.map((n) => path.join(CORPUS, n)), '--json']);
+    // A folder stands for every file in it.
+    const run = stige(['import', project, CORPUS, '--json']);
     expect(run.code).toBe(1);
     const report = run.json<ImportReport>();
     const status = Object.fromEntries(report.files.map((f) => [f.name, f.status]));
