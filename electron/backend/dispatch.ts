@@ -14,6 +14,7 @@ import { projectsHandlers } from './handlers/projects';
 import { searchHandlers } from './handlers/search';
 import { refiHandlers } from './handlers/refi';
 import { structureHandlers } from './handlers/structure';
+import { speakersHandlers } from './handlers/speakers';
 
 /** Every method's handler. */
 export const handlers = {
@@ -24,6 +25,7 @@ export const handlers = {
   ...codesHandlers,
   ...codingsHandlers,
   ...peopleHandlers,
+  ...speakersHandlers,
   ...historyHandlers,
   ...searchHandlers,
   ...memosHandlers,

@@ -108,7 +108,7 @@ export function toCoding(row: CodingRow): Coding {
 
 /** Document columns without the text, plus turn and coding counts. */
 export const DOCUMENT_SUMMARY_SELECT = `
-  SELECT d.id, d.title, d.kind, d.chars, d.case_id, d.date, d.duration_ms, d.source_name, d.source_format,
+  SELECT d.id, d.title, d.kind, d.chars, d.case_id, d.date, d.duration_ms, d.source_name, d.source_format, d.source_hash,
          d.used_in_analysis, d.memo, d.sort_order, d.created_at,
          (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turn_count,
          (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS coding_count
@@ -123,6 +123,7 @@ export interface DocumentSummaryRow {
   duration_ms: number | null;
   source_name: string;
   source_format: string;
+  source_hash: string | null;
   used_in_analysis: number;
   memo: string;
   sort_order: number;
@@ -143,6 +144,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
     durationMs: row.duration_ms,
     sourceName: row.source_name,
     sourceFormat: row.source_format,
+    sourceHash: row.source_hash,
     usedInAnalysis: row.used_in_analysis === 1,
     memo: row.memo,
     sortOrder: row.sort_order,

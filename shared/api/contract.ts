@@ -12,6 +12,7 @@ import { projectsMethods } from './methods/projects';
 import { searchMethods } from './methods/search';
 import { refiMethods } from './methods/refi';
 import { structureMethods } from './methods/structure';
+import { speakersMethods } from './methods/speakers';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -26,6 +27,7 @@ export const contract = {
   ...codesMethods,
   ...codingsMethods,
   ...peopleMethods,
+  ...speakersMethods,
   ...historyMethods,
   ...searchMethods,
   ...memosMethods,

@@ -61,6 +61,8 @@ export interface DocumentSummary {
   readonly durationMs: number | null;
   readonly sourceName: string;
   readonly sourceFormat: string;
+  /** sha256 of the original file, whose bytes the project keeps. */
+  readonly sourceHash: string | null;
   readonly usedInAnalysis: boolean;
   readonly memo: string;
   readonly sortOrder: number;
@@ -86,11 +88,22 @@ export interface Turn {
   readonly timeEndMs: number | null;
 }
 
-/** A document with its canonical text, speakers and turns. */
+/** A page of a paged source (PDF) over `[start, end)` of the text; `label` is its printed number when that differs. */
+export interface DocumentPage {
+  readonly page: number;
+  readonly label: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A document with its canonical text, speakers, turns, pages (PDF only) and import warnings. */
 export interface DocumentFull extends DocumentSummary {
   readonly text: string;
   readonly speakers: readonly Speaker[];
   readonly turns: readonly Turn[];
+  readonly pages: readonly DocumentPage[];
+  /** What the importer noticed (malformed timestamps with their line numbers, a renamed file). */
+  readonly importWarnings: readonly string[];
 }
 
 /** A code at any level; `level` null = not yet placed in the three Gioia levels. */

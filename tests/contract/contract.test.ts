@@ -55,6 +55,37 @@ describe.each([
     expect(state.undoLabel).toMatch(/^Code “«Nye løsninger/);
   });
 
+  it('imports a Teams transcript and a renamed image, reports progress, and runs the Speakers step', async () => {
+    const { api, projectPath, source, events } = await harness();
+    await api.call('projects.create', { path: projectPath('speakers') });
+    const vtt = 'WEBVTT\r\n\r\n00:00:01.000 --> 00:00:03.000\r\n<v Hansen, Inger>Hei, og «velkommen» 👋</v>\r\n\r\n00:00:03.500 --> 00:00:05.000\r\n<v Berg, Kjell>Takk.</v>\r\n';
+    const report = await api.call('documents.import', {
+      sources: [await source('møte.vtt', vtt), await source('bilde.docx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))],
+    });
+    expect(report.files.map((f) => [f.name, f.status])).toEqual([['møte.vtt', 'imported'], ['bilde.docx', 'failed']]);
+    expect(report.files[1]!.reason).toBe('bilde.docx is a PNG image, not a transcript or document (despite its “.docx” name)');
+    const progress = events().filter((e) => e.type === 'import.progress').map((e) => (e.type === 'import.progress' ? `${e.name}:${e.phase}` : ''));
+    expect(progress).toContain('møte.vtt:done');
+    expect(progress).toContain('bilde.docx:failed');
+    const documentId = report.files[0]!.documentId!;
+    const [inger, kjell] = (await api.call('speakers.list', { documentId })).map((s) => s.speaker);
+    await api.call('speakers.update', { id: inger!.id, informantLabel: 'Inger' });
+    await api.call('speakers.update', { id: kjell!.id, role: 'interviewer' });
+    const doc = await api.call('documents.get', { id: documentId });
+    expect(doc.text).toBe('Hei, og «velkommen» 👋\nTakk.');
+    expect(doc.turns.map((t) => [t.timeStartMs, t.timeEndMs])).toEqual([[1000, 3000], [3500, 5000]]);
+    const split = await api.call('turns.assign', { turnIds: [doc.turns[1]!.id], newSpeaker: { label: 'Ukjent' } });
+    expect(split.speaker!.label).toBe('Ukjent');
+    expect((await api.call('speakers.list', { documentId })).map((s) => [s.speaker.label, s.informantLabel, s.turnCount])).toEqual([
+      ['Hansen, Inger', 'Inger', 1],
+      ['Ukjent', null, 1],
+      ['Berg, Kjell', null, 0],
+    ]);
+    const error = await rejection(api.call('speakers.delete', { id: inger!.id }));
+    expect(error.code).toBe('CONFLICT');
+    expect(await api.call('speakers.delete', { id: kjell!.id })).toBeNull();
+  });
+
   it('enforces the Gioia rules and reports the reason', async () => {
     const { api, projectPath } = await harness();
     await api.call('projects.create', { path: projectPath('rules') });

@@ -1,6 +1,6 @@
 import type { documentsMethods } from '../../../shared/api/methods/documents';
 import { AppError } from '../../../shared/api/errors';
-import type { DocumentFull, DocumentSummary } from '../../../shared/model/types';
+import type { DocumentFull, DocumentPage, DocumentSummary } from '../../../shared/model/types';
 import type { HandlersOf } from '../handlerTypes';
 import { importFiles } from '../import/importFiles';
 import type { OpenProject } from '../openProject';
@@ -29,7 +29,17 @@ export function documentFull(project: OpenProject, id: string): DocumentFull {
   const { text } = project.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
   const speakers = project.db.prepare(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE document_id = ? ORDER BY sort_order`).all(id) as SpeakerRow[];
   const turns = project.db.prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE document_id = ? ORDER BY start`).all(id) as TurnRow[];
-  return { ...summary, text, speakers: speakers.map(toSpeaker), turns: turns.map(toTurn) };
+  const pages = project.db.prepare('SELECT page, label, start, end FROM document_pages WHERE document_id = ? ORDER BY page').all(id) as DocumentPage[];
+  const { metadata } = project.db.prepare('SELECT metadata FROM documents WHERE id = ?').get(id) as { metadata: string };
+  const warnings = (JSON.parse(metadata) as { importWarnings?: unknown }).importWarnings;
+  return {
+    ...summary,
+    text,
+    speakers: speakers.map(toSpeaker),
+    turns: turns.map(toTurn),
+    pages,
+    importWarnings: Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [],
+  };
 }
 
 export const documentsHandlers = {
@@ -51,6 +61,7 @@ export const documentsHandlers = {
     if (args.date !== undefined) columns.push(['date', args.date]);
     if (args.caseId !== undefined) columns.push(['case_id', args.caseId]);
     if (args.usedInAnalysis !== undefined) columns.push(['used_in_analysis', args.usedInAnalysis ? 1 : 0]);
+    if (args.durationMs !== undefined) columns.push(['duration_ms', args.durationMs]);
     if (args.memo !== undefined) columns.push(['memo', args.memo]);
     if (columns.length > 0) {
       project.step(`Edit “${before.title}”`, () => {

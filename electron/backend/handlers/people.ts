@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { peopleMethods } from '../../../shared/api/methods/people';
 import type { Case, Coder, Informant, Speaker } from '../../../shared/model/types';
 import type { HandlersOf } from '../handlerTypes';
+import { ensureInformant } from '../people';
 import {
   CASE_COLUMNS,
   INFORMANT_COLUMNS,
@@ -87,6 +88,19 @@ export const peopleHandlers = {
     const project = backend.project();
     const before = getSpeaker(project.db, args.id);
     if (args.informantId) getInformant(project.db, args.informantId);
+    if (args.informantLabel !== undefined && args.informantId !== undefined) {
+      throw new AppError('VALIDATION', 'Give either informantId or informantLabel, not both');
+    }
+    if (args.informantLabel !== undefined) {
+      const label = args.informantLabel;
+      project.step(`Map speaker “${before.label}” to “${label}”`, () => {
+        const { case_id: caseId } = project.db.prepare('SELECT case_id FROM documents WHERE id = ?').get(before.documentId) as { case_id: string | null };
+        const informantId = ensureInformant(project.db, label, { caseId, ...(args.role ? { role: args.role } : {}) });
+        const role = args.role ?? (project.db.prepare('SELECT role FROM informants WHERE id = ?').get(informantId) as { role: string }).role;
+        project.db.prepare('UPDATE speakers SET informant_id = ?, role = ?, label = coalesce(?, label) WHERE id = ?').run(informantId, role, args.label ?? null, args.id);
+      });
+      return getSpeaker(project.db, args.id);
+    }
     const columns: [string, unknown][] = [];
     if (args.label !== undefined) columns.push(['label', args.label]);
     if (args.informantId !== undefined) columns.push(['informant_id', args.informantId]);

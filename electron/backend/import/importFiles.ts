@@ -1,75 +1,89 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportFileResult, ImportReport } from '../../../shared/api/methods/documents';
 import type { ParsedArgsOf } from '../../../shared/api/contract';
-import { LIMITS } from '../../../shared/api/limits';
 import { UNNAMED_SPEAKER } from '../../../shared/import/speakers';
 import type { HandlerContext } from '../handlerTypes';
-import { parserFor } from './formats';
+import type { ParseJobResult } from './parseJob';
+import { sharedParsePool, type ParsePool } from './parsePool';
 import { saveDocument } from './saveDocument';
 
 type ImportArgs = ParsedArgsOf<'documents.import'>;
+type Phase = 'reading' | 'parsing' | 'saving' | 'done' | 'failed' | 'skipped';
 
 /**
- * Import each source as its own transaction: read (with a size limit), parse, save. A failure is
- * reported for that file and changes nothing; the other files go on.
+ * Import each source as its own transaction. Reading, parsing and hashing run in the parse pool's
+ * worker threads, a few files ahead of saving, so the thread that answers API calls only does the
+ * short SQLite step of each file. A failure is reported for that file and changes nothing; the
+ * other files go on.
  */
-export async function importFiles(args: ImportArgs, ctx: HandlerContext): Promise<ImportReport> {
-  const project = ctx.backend.project();
-  const files: ImportFileResult[] = [];
+export async function importFiles(args: ImportArgs, ctx: HandlerContext, pool: ParsePool = sharedParsePool()): Promise<ImportReport> {
+  ctx.backend.project(); // NO_PROJECT before anything is read
   const total = args.sources.length;
-  for (const [index, source] of args.sources.entries()) {
-    let name = 'uploadId' in source ? 'upload' : path.basename(source.path);
-    const progress = (phase: 'reading' | 'parsing' | 'saving' | 'done' | 'failed' | 'skipped') =>
-      ctx.backend.emit({ type: 'import.progress', index, total, name, phase });
+  const names: string[] = args.sources.map((source) => ('uploadId' in source ? 'upload' : path.basename(source.path)));
+  const progress = (index: number, phase: Phase) => ctx.backend.emit({ type: 'import.progress', index, total, name: names[index]!, phase });
+  const ahead = pool.mode.kind === 'workers' ? pool.mode.size + 1 : 1;
+  const jobs: Promise<ParseJobResult>[] = [];
+  const start = (index: number) => {
+    const source = args.sources[index]!;
+    let job: Promise<ParseJobResult>;
     try {
-      const located = 'uploadId' in source ? ctx.backend.uploads.resolve(source.uploadId) : { file: ctx.backend.resolvePath(source.path, ctx.transport), name };
-      name = located.name;
-      progress('reading');
-      const bytes = readLimited(located.file, name);
-      progress('parsing');
-      const parsed = await parserFor(name).call(null, bytes, name);
-      progress('saving');
+      const located =
+        'uploadId' in source ? ctx.backend.uploads.resolve(source.uploadId) : { file: ctx.backend.resolvePath(source.path, ctx.transport), name: names[index]! };
+      names[index] = located.name;
+      progress(index, 'parsing');
+      job = pool.parse(located.file, located.name);
+    } catch (error) {
+      job = Promise.reject(error);
+    }
+    job.catch(() => {}); // handled when its turn to be saved comes
+    jobs[index] = job;
+  };
+
+  const files: ImportFileResult[] = [];
+  for (let index = 0; index < total; index += 1) {
+    for (let next = jobs.length; next < Math.min(total, index + ahead); next += 1) start(next);
+    const source = args.sources[index]!;
+    try {
+      const { parsed, bytes, sourceHash, textHash } = await jobs[index]!;
+      // A finished parse resolves as a microtask: yield to the event loop before each save, so calls
+      // waiting there (the UI's) are answered between files, not after all of them.
+      await new Promise((resolve) => setImmediate(resolve));
+      const name = names[index]!;
+      // The project may have been closed while this file was parsed.
+      const project = ctx.backend.project();
+      progress(index, 'saving');
       const title = args.title && total === 1 ? args.title : name.replace(/\.[^.]+$/, '') || name;
       const saved = saveDocument(project, parsed, {
         title,
-        kind: args.kind ?? 'interview',
+        kind: args.kind ?? (parsed.format === 'pdf' ? 'document' : 'interview'),
         sourceName: name,
         bytes,
+        sourceHash,
+        textHash,
         ...(args.informant ? { informant: args.informant } : {}),
         ...(args.case ? { caseName: args.case } : {}),
         ...(args.speakers ? { speakers: args.speakers } : {}),
       });
       if ('uploadId' in source) ctx.backend.uploads.discard(source.uploadId);
       if (!saved) {
-        progress('skipped');
+        progress(index, 'skipped');
         files.push({ name, status: 'skipped', documentId: null, reason: `${name}: the same text is already in the project`, format: parsed.format, warnings: [], speakers: [] });
         continue;
       }
-      progress('done');
+      progress(index, 'done');
       files.push({ name, status: 'imported', documentId: saved.documentId, reason: null, format: parsed.format, warnings: parsed.warnings, speakers: speakerReport(project.db, saved.documentId) });
     } catch (error) {
-      progress('failed');
-      if (!(error instanceof AppError) || error.code === 'INTERNAL') throw error;
-      files.push({ name, status: 'failed', documentId: null, reason: error.message, format: null, warnings: [], speakers: [] });
+      progress(index, 'failed');
+      if ('uploadId' in source) ctx.backend.uploads.discard(source.uploadId);
+      if (!(error instanceof AppError) || error.code === 'INTERNAL' || error.code === 'NO_PROJECT') {
+        await Promise.allSettled(jobs);
+        throw error;
+      }
+      files.push({ name: names[index]!, status: 'failed', documentId: null, reason: error.message, format: null, warnings: [], speakers: [] });
     }
   }
   return { files };
-}
-
-function readLimited(file: string, name: string): Uint8Array {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new AppError('IMPORT', `${name}: the file cannot be found or read`, { file: name });
-  }
-  if (size > LIMITS.uploadBytes) {
-    throw new AppError('IMPORT', `${name} is ${(size / 1024 / 1024).toFixed(0)} MB; files over ${LIMITS.uploadBytes / 1024 / 1024} MB cannot be imported`, { file: name });
-  }
-  if (size === 0) throw new AppError('IMPORT', `${name} is empty`, { file: name });
-  return fs.readFileSync(file);
 }
 
 function speakerReport(db: OpenDb, documentId: string): ImportFileResult['speakers'] {

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { ParsedDocument } from '../../../shared/import/transcript';
 import { isInterviewerLabel, UNNAMED_SPEAKER } from '../../../shared/import/speakers';
 import type { DocumentKind } from '../../../shared/model/types';
 import type { OpenProject } from '../openProject';
 import { ensureCase, ensureInformant } from '../people';
+import { sha256 } from './hash';
 
 /** The value of a speaker mapping that marks a speaker as interviewer instead of an informant. */
 export const INTERVIEWER_MAPPING = '@interviewer';
@@ -22,12 +23,11 @@ export interface SaveOptions {
   readonly speakers?: Readonly<Record<string, string>>;
   /** The document's id, when the source has one (a REFI-QDA GUID); a new UUID otherwise. */
   readonly id?: string;
+  /** sha256 of `bytes` and of the parsed text, when the parse worker computed them already. */
+  readonly sourceHash?: string;
+  readonly textHash?: string;
 }
 
-/** sha256 of a string or bytes, hex. */
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /**
  * Store a parsed document with its original bytes, speakers and turns as one undoable step.
@@ -35,10 +35,10 @@ export function sha256(data: string | Uint8Array): string {
  */
 export function saveDocument(project: OpenProject, parsed: ParsedDocument, options: SaveOptions): { documentId: string } | null {
   const db = project.db;
-  const textHash = sha256(parsed.text);
+  const textHash = options.textHash ?? sha256(parsed.text);
   const duplicate = db.prepare('SELECT title FROM documents WHERE text_hash = ?').get(textHash) as { title: string } | undefined;
   if (duplicate) return null;
-  const sourceHash = sha256(options.bytes);
+  const sourceHash = options.sourceHash ?? sha256(options.bytes);
   const now = Date.now();
 
   return project.step(`Import “${options.title}”`, () => {
@@ -62,13 +62,18 @@ export function saveDocument(project: OpenProject, parsed: ParsedDocument, optio
       options.sourceName,
       parsed.format,
       sourceHash,
-      JSON.stringify(parsed.pages ? { pages: parsed.pages } : {}),
+      JSON.stringify(parsed.warnings.length > 0 ? { importWarnings: parsed.warnings.slice(0, 200) } : {}),
       order,
       now,
       now,
     );
 
-    const labels = [...new Set(parsed.turns.map((t) => t.speaker ?? UNNAMED_SPEAKER))];
+    const insertPage = db.prepare('INSERT INTO document_pages (document_id, page, label, start, end) VALUES (?, ?, ?, ?, ?)');
+    for (const page of parsed.pages ?? []) insertPage.run(documentId, page.page, page.label ?? null, page.start, page.end);
+
+    // Unknown speakers share one "Unnamed speaker" for the user to split; asides get no speaker.
+    const labelOf = (turn: ParsedDocument['turns'][number]) => (turn.aside ? null : (turn.speaker ?? UNNAMED_SPEAKER));
+    const labels = [...new Set(parsed.turns.map(labelOf).filter((label): label is string => label !== null))];
     const mapping = speakerMapping(labels, options);
     const speakerIds = new Map<string, string>();
     labels.forEach((label, index) => {
@@ -95,7 +100,8 @@ export function saveDocument(project: OpenProject, parsed: ParsedDocument, optio
       'INSERT INTO turns (id, document_id, speaker_id, start, end, time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const turn of parsed.turns) {
-      insertTurn.run(randomUUID(), documentId, speakerIds.get(turn.speaker ?? UNNAMED_SPEAKER) ?? null, turn.start, turn.end, turn.timeStartMs, turn.timeEndMs);
+      const label = labelOf(turn);
+      insertTurn.run(randomUUID(), documentId, label === null ? null : (speakerIds.get(label) ?? null), turn.start, turn.end, turn.timeStartMs, turn.timeEndMs);
     }
     return { documentId };
   });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
@@ -25,6 +26,25 @@ export function parseSpeakerMappings(values: readonly string[]): Record<string, 
   return mapping;
 }
 
+/** Files as given, with each folder replaced by the files in it (sorted, hidden files left out). */
+export function expandFolders(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    const full = path.resolve(arg);
+    let isFolder = false;
+    try {
+      isFolder = fs.statSync(full).isDirectory();
+    } catch {
+      // A missing file is reported by the import, per file.
+    }
+    if (!isFolder) return [full];
+    return fs
+      .readdirSync(full, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => path.join(full, entry.name))
+      .sort((a, b) => a.localeCompare(b));
+  });
+}
+
 interface ImportOptions {
   as?: (typeof AS)[number];
   kind?: (typeof KINDS)[number];
@@ -49,11 +69,17 @@ export function isRefiFile(file: string, as: ImportOptions['as']): boolean {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import transcripts, documents and codebooks into a project; each file is its own transaction. Codebooks (Gioia JSON, CSV/XLSX with dimension, theme, concept, definition columns, QualCoder plain .txt) are recognised by their content.')
+    .description(
+      'Import transcripts, documents, codebooks and REFI-QDA projects; each file is its own transaction.\n' +
+        'Transcripts (by extension and content): .txt .md (speaker labels such as "Inger:", Otter, noScribe, [id1] tags), ' +
+        '.docx .odt .pdf .html (noScribe), .vtt (Teams, Zoom, OneDrive, noScribe) .srt (Whisper), .csv .tsv .xlsx .ods (timecode/speaker/text columns).\n' +
+        'Codebooks (recognised by content): Gioia JSON, CSV/XLSX with dimension, theme, concept, definition columns, QualCoder plain .txt. ' +
+        'REFI-QDA: .qdpx .qde .qdc.',
+    )
     .argument('<file.stige>', 'the project file')
-    .argument('<files...>', 'files to import')
+    .argument('<files...>', 'files to import (a folder imports every file in it)')
     .option('--as <what>', `what the files are: ${AS.join('|')} (default: detected by extension and content)`)
-    .option('--kind <kind>', `document kind: ${KINDS.join('|')}`, 'interview')
+    .option('--kind <kind>', `document kind: ${KINDS.join('|')} (default: interview, document for PDFs)`)
     .option('--informant <label>', "link the document's single speaker (or the whole document) to this informant, created if missing")
     .option('--case <label>', 'the case of the informant and document, created if missing')
     .option('--speaker <LABEL=INFORMANT>', 'map a detected speaker to an informant, or to @interviewer (repeatable)', (v: string, all: string[]) => [...all, v], [])
@@ -67,8 +93,10 @@ export function registerImportCommand(program: Command): void {
       const levels = parseLevelsOption(opts.levels ?? 'auto');
       const speakers = parseSpeakerMappings(opts.speaker);
       // REFI-QDA files by extension (or --as refi); codebooks by content (or --as codebook); the rest are transcripts.
-      const refiFiles = files.filter((f) => isRefiFile(f, opts.as));
-      const rest = files.filter((f) => !isRefiFile(f, opts.as));
+      const all = expandFolders(files);
+      if (all.length === 0) throw new AppError('VALIDATION', `There are no files to import in ${files.join(', ')}`);
+      const refiFiles = all.filter((f) => isRefiFile(f, opts.as));
+      const rest = all.filter((f) => !isRefiFile(f, opts.as));
       const { report, codebooks, refiReports } = await withProject(file, async (api) => {
         const refiReports: RefiImportReport[] = [];
         for (const f of refiFiles) {

@@ -75,7 +75,7 @@ export const documentsMethods = {
       speakers: SpeakerMapping.optional(),
     }),
   ).returns<ImportReport>(),
-  /** Change a document's title, kind, date, case, memo or "used in analysis". Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
+  /** Change a document's title, kind, date, duration, case, memo or "used in analysis". Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
   'documents.update': method(
     z.strictObject({
       id: Id,
@@ -84,6 +84,8 @@ export const documentsMethods = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-01').nullable().optional(),
       caseId: Id.nullable().optional(),
       usedInAnalysis: z.boolean().optional(),
+      /** The recording's length (imported from timestamps where the source had them). */
+      durationMs: z.number().int().min(0).max(1000 * 60 * 60 * 24 * 7).nullable().optional(),
       memo: ShortText.optional(),
     }),
   ).returns<DocumentSummary>(),

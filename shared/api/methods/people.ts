@@ -32,9 +32,17 @@ export const peopleMethods = {
   'cases.create': method(z.strictObject({ name: Label, code: z.string().max(50).optional(), parentId: Id.nullable().optional() })).returns<Case>(),
   /**
    * Rename a speaker (every turn follows) or map it to an informant or the interviewer role.
+   * `informantLabel` maps it to the informant with that label, created (in the document's case)
+   * when missing, in the same undoable step; it cannot be combined with `informantId`.
    * Errors: NO_PROJECT, NOT_FOUND, VALIDATION.
    */
   'speakers.update': method(
-    z.strictObject({ id: Id, label: Label.optional(), informantId: Id.nullable().optional(), role: PersonRoleSchema.nullable().optional() }),
+    z.strictObject({
+      id: Id,
+      label: Label.optional(),
+      informantId: Id.nullable().optional(),
+      informantLabel: Label.optional(),
+      role: PersonRoleSchema.nullable().optional(),
+    }),
   ).returns<Speaker>(),
 };
