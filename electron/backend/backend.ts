@@ -6,6 +6,7 @@ import { AppError, type Envelope } from '../../shared/api/errors';
 import type { BackendEvent } from '../../shared/api/events';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION, type NewProject, type OpenOptions } from './db/projectFile';
 import { dispatch, type ErrorLog } from './dispatch';
+import { DownloadStore } from './downloads';
 import type { Transport } from './handlerTypes';
 import { OpenProject } from './openProject';
 import { UploadStore } from './uploads';
@@ -36,6 +37,8 @@ export class Backend {
   readonly dataDir: string | null;
   readonly settings: UserSettingsStore;
   readonly uploads: UploadStore;
+  /** Files made for a browser to download (exports in browser mode). */
+  readonly downloads = new DownloadStore();
   private readonly openOptions: OpenOptions;
   private readonly log: ErrorLog | undefined;
   private readonly rememberRecent: boolean;
@@ -110,6 +113,7 @@ export class Backend {
   close(): void {
     this.closeProject();
     this.uploads.clear();
+    this.downloads.clear();
   }
 
   /**

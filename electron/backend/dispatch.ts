@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
+import { exportsHandlers } from './handlers/exports';
 import { historyHandlers } from './handlers/history';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
@@ -20,6 +21,7 @@ export const handlers = {
   ...codingsHandlers,
   ...peopleHandlers,
   ...historyHandlers,
+  ...exportsHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerCheckDraftCommand } from './commands/checkDraft';
 import { registerCodeCommand } from './commands/code';
+import { registerExportOverviewCommands } from './commands/exportOverview';
+import { registerExportQuotesCommand } from './commands/exportQuotes';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerNewCommand } from './commands/new';
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerCodeCommand(program);
   registerInfoCommand(program);
+  registerExportQuotesCommand(program);
+  registerExportOverviewCommands(program);
+  registerCheckDraftCommand(program);
   registerServeCommand(program);
   return program;
 }

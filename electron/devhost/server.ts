@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { LIMITS } from '../../shared/api/limits';
 import type { Backend } from '../backend/backend';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { serveDownload } from './download';
 
 /** A running devhost. */
 export interface Devhost {
@@ -94,6 +95,7 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
   }
 
   async function api(url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (serveDownload(url, req, res, backend)) return;
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Content-Type must be application/json' } });

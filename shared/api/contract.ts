@@ -3,6 +3,7 @@ import { appMethods } from './methods/app';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
+import { exportsMethods } from './methods/exports';
 import { historyMethods } from './methods/history';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
@@ -22,6 +23,7 @@ export const contract = {
   ...codingsMethods,
   ...peopleMethods,
   ...historyMethods,
+  ...exportsMethods,
 };
 
 /** The contract's type. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { Id, Label, Offset, ShortText } from '../limits';
+import { ANONYMITY_LEVELS } from '../../exports/settings';
+import { Id, Label, LIMITS, Offset, ShortText } from '../limits';
 import type { Code, Coding } from '../../model/types';
 
 /** Which code to apply: an existing one, or a concept (with theme and dimension) by label, created if missing. */
@@ -28,13 +29,20 @@ export const codingsMethods = {
       representative: z.boolean().optional(),
     }),
   ).returns<{ readonly coding: Coding; readonly createdCodes: readonly Code[] }>(),
-  /** Recode, star, write a memo. Errors: NO_PROJECT, NOT_FOUND, CONFLICT. */
+  /**
+   * Recode, star, write a memo, set the publication excerpt (null: quote the passage as is) or the
+   * quote's own anonymity level in exports (null: the project's). An excerpt may only leave text
+   * out, marked "(…)": every kept fragment must be in the passage, in order (CONFLICT otherwise,
+   * naming the fragment). Errors: NO_PROJECT, NOT_FOUND, CONFLICT, VALIDATION.
+   */
   'codings.update': method(
     z.strictObject({
       id: Id,
       codeId: Id.optional(),
       representative: z.boolean().optional(),
       memo: ShortText.optional(),
+      excerpt: z.string().max(LIMITS.shortText).nullable().optional(),
+      attribution: z.enum(ANONYMITY_LEVELS).nullable().optional(),
     }),
   ).returns<Coding>(),
   /** Remove a coding (undoable). Errors: NO_PROJECT, NOT_FOUND. */
