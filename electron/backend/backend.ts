@@ -41,7 +41,8 @@ export class Backend {
   readonly dataDir: string | null;
   readonly settings: UserSettingsStore;
   readonly uploads: UploadStore;
-  readonly downloads: DownloadStore;
+  /** Files made for a browser to download (exports in browser mode). */
+  readonly downloads = new DownloadStore();
   private readonly openOptions: OpenOptions;
   private readonly log: ErrorLog | undefined;
   private readonly rememberRecent: boolean;
@@ -54,7 +55,6 @@ export class Backend {
     this.dataDir = options.dataDir ? path.resolve(options.dataDir) : null;
     this.settings = new UserSettingsStore(options.settingsDir);
     this.uploads = new UploadStore(path.join(os.tmpdir(), `stige-uploads-${process.pid}-${Math.random().toString(36).slice(2)}`));
-    this.downloads = new DownloadStore(path.join(os.tmpdir(), `stige-downloads-${process.pid}-${Math.random().toString(36).slice(2)}`));
     this.openOptions = options.openOptions ?? {};
     this.log = options.log;
     this.rememberRecent = options.rememberRecent ?? true;

@@ -6,6 +6,7 @@ import { codebookHandlers } from './handlers/codebook';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
+import { exportsHandlers } from './handlers/exports';
 import { historyHandlers } from './handlers/history';
 import { memosHandlers } from './handlers/memos';
 import { peopleHandlers } from './handlers/people';
@@ -32,6 +33,7 @@ export const handlers = {
   ...refiHandlers,
   ...structureHandlers,
   ...codebookHandlers,
+  ...exportsHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

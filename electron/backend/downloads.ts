@@ -1,43 +1,50 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 
+/** A file waiting for the browser to fetch it. */
+export interface Download {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
- * Files the backend made for a browser to download (a browser cannot be handed a path). Each is a
- * temporary file under a random id, served once by the devhost's GET /api/download/<id>.
+ * Files made for a browser to download (a browser page cannot be given a path to write to): kept
+ * in memory under a random id until fetched once (GET /api/download/<id> on the devhost) or until
+ * they expire.
  */
 export class DownloadStore {
-  private readonly dir: string;
-  private readonly names = new Map<string, string>();
+  private readonly items = new Map<string, Download & { readonly expires: number }>();
+  private readonly ttlMs: number;
 
-  constructor(dir: string) {
-    this.dir = dir;
+  constructor(ttlMs = 10 * 60 * 1000) {
+    this.ttlMs = ttlMs;
   }
 
-  /** Keep `bytes` for one download as `name`; returns the id. */
-  put(name: string, bytes: Uint8Array): string {
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+  /** Keep a file; returns its id (32 hex digits). */
+  put(download: Download): string {
+    this.prune();
     const id = randomBytes(16).toString('hex');
-    fs.writeFileSync(path.join(this.dir, id), bytes, { mode: 0o600 });
-    this.names.set(id, path.basename(name).slice(0, 200) || 'download');
+    this.items.set(id, { ...download, expires: Date.now() + this.ttlMs });
     return id;
   }
 
-  /** Take download `id` (it can be fetched once): its bytes and file name; NOT_FOUND when unknown or already taken. */
-  take(id: string): { bytes: Buffer; name: string } {
-    const name = /^[a-f0-9]{32}$/.test(id) ? this.names.get(id) : undefined;
-    if (!name) throw new AppError('NOT_FOUND', `Download ${id.slice(0, 40)} is unknown or was already fetched`);
-    const file = path.join(this.dir, id);
-    const bytes = fs.readFileSync(file);
-    this.names.delete(id);
-    fs.rmSync(file, { force: true });
-    return { bytes, name };
+  /** Take a file out (it can be fetched once); NOT_FOUND when unknown, fetched or expired. */
+  take(id: string): Download {
+    this.prune();
+    const item = this.items.get(id);
+    if (!item) throw new AppError('NOT_FOUND', `Download ${id} is unknown, expired or was already fetched`);
+    this.items.delete(id);
+    return item;
   }
 
-  /** Delete every pending download (the backend is closing). */
+  /** Forget every file. */
   clear(): void {
-    this.names.clear();
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    this.items.clear();
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    for (const [id, item] of this.items) if (item.expires < now) this.items.delete(id);
   }
 }

@@ -1,3 +1,4 @@
+import type { AnonymityLevel } from '../../shared/exports/settings';
 import type { Level } from '../../shared/model/levels';
 import type {
   Case,
@@ -72,7 +73,7 @@ export function toCode(row: CodeRow): Code {
 }
 
 export const CODING_COLUMNS =
-  'id, document_id, code_id, start, end, coder_id, quote, memo, representative, rep_order, excerpt, status, created_at';
+  'id, document_id, code_id, start, end, coder_id, quote, memo, representative, rep_order, excerpt, attribution, status, created_at';
 export interface CodingRow {
   id: string;
   document_id: string;
@@ -85,6 +86,7 @@ export interface CodingRow {
   representative: number;
   rep_order: number;
   excerpt: string | null;
+  attribution: string | null;
   status: string;
   created_at: number;
 }
@@ -101,6 +103,7 @@ export function toCoding(row: CodingRow): Coding {
     representative: row.representative === 1,
     repOrder: row.rep_order,
     excerpt: row.excerpt,
+    attribution: row.attribution as AnonymityLevel | null,
     status: row.status as CodingStatus,
     createdAt: row.created_at,
   };
@@ -190,13 +193,14 @@ export function toTurn(row: TurnRow): Turn {
   };
 }
 
-export const INFORMANT_COLUMNS = 'id, label, real_name, role, case_id, memo, sort_order';
+export const INFORMANT_COLUMNS = 'id, label, real_name, role, case_id, role_label, memo, sort_order';
 export interface InformantRow {
   id: string;
   label: string;
   real_name: string;
   role: string;
   case_id: string | null;
+  role_label: string;
   memo: string;
   sort_order: number;
 }
@@ -207,6 +211,7 @@ export function toInformant(row: InformantRow): Informant {
     realName: row.real_name,
     role: row.role as PersonRole,
     caseId: row.case_id,
+    roleLabel: row.role_label,
     memo: row.memo,
     sortOrder: row.sort_order,
   };

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerCheckDraftCommand } from './commands/checkDraft';
 import { registerCodeCommand } from './commands/code';
 import { registerExportCommand } from './commands/export';
+import { registerExportOverviewCommands } from './commands/exportOverview';
+import { registerExportQuotesCommand } from './commands/exportQuotes';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerNewCommand } from './commands/new';
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerCodeCommand(program);
   registerInfoCommand(program);
   registerExportCommand(program);
+  registerExportQuotesCommand(program);
+  registerExportOverviewCommands(program);
+  registerCheckDraftCommand(program);
   registerServeCommand(program);
   return program;
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { LIMITS } from '../../shared/api/limits';
 import type { Backend } from '../backend/backend';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { serveDownload } from './download';
 
 /** A running devhost. */
 export interface Devhost {
@@ -94,6 +95,7 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
   }
 
   async function api(url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (serveDownload(url, req, res, backend)) return;
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Content-Type must be application/json' } });
@@ -120,26 +122,6 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
         });
       }
       return sendJson(res, 200, { ok: true, value: { uploadId: backend.uploads.put(name, body) } });
-    }
-    const download = /^\/api\/download\/([a-f0-9]{32})$/.exec(url.pathname);
-    if (download && req.method === 'GET') {
-      // A file the backend made for this browser (an export); served once, as an attachment.
-      let taken: { bytes: Buffer; name: string };
-      try {
-        taken = backend.downloads.take(download[1]!);
-      } catch {
-        return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'This download is unknown or was already fetched' } });
-      }
-      const ascii = taken.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      res.writeHead(200, {
-        'Content-Type': 'application/octet-stream',
-        'Content-Length': String(taken.bytes.length),
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(taken.name)}`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(taken.bytes);
-      return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

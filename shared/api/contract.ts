@@ -4,6 +4,7 @@ import { codebookMethods } from './methods/codebook';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
+import { exportsMethods } from './methods/exports';
 import { historyMethods } from './methods/history';
 import { memosMethods } from './methods/memos';
 import { peopleMethods } from './methods/people';
@@ -34,6 +35,7 @@ export const contract = {
   ...refiMethods,
   ...structureMethods,
   ...codebookMethods,
+  ...exportsMethods,
 };
 
 /** The contract's type. */

@@ -1,3 +1,4 @@
+import type { AnonymityLevel } from '../exports/settings';
 import type { Level } from './levels';
 
 // The objects the API returns. JSON-safe: numbers for times (ms since the epoch), null rather than
@@ -41,6 +42,8 @@ export interface Informant {
   readonly realName: string;
   readonly role: PersonRole;
   readonly caseId: string | null;
+  /** The role label exports print for role attributions ("Informant KS"); '' when not given. */
+  readonly roleLabel: string;
   readonly memo: string;
   readonly sortOrder: number;
 }
@@ -141,6 +144,8 @@ export interface Coding {
   readonly repOrder: number;
   /** Publication excerpt with "(…)" omissions, or null to quote the passage as is. */
   readonly excerpt: string | null;
+  /** This quote's own anonymity level in exports, overriding the project's; null = the project's. */
+  readonly attribution: AnonymityLevel | null;
   readonly status: CodingStatus;
   readonly createdAt: number;
 }

@@ -20,7 +20,7 @@ async function fetchDownload(h: Harness, url: string): Promise<{ status: number;
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), disposition: response.headers.get('content-disposition') };
   }
   const taken = h.backend.downloads.take(url.replace('/api/download/', ''));
-  return { status: 200, bytes: taken.bytes, disposition: null };
+  return { status: 200, bytes: Buffer.from(taken.bytes), disposition: null };
 }
 
 describe.each([

@@ -2,8 +2,11 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { HistoryState } from '../../../shared/model/types';
 
-/** Tables whose changes are not undoable: the history itself and content-addressed blobs. */
-const UNTRACKED = new Set(['history_steps', 'history_ops', 'blobs', 'sqlite_sequence']);
+/**
+ * Tables whose changes are not undoable: the history itself, content-addressed blobs, and the
+ * export log (undoing an edit does not unpublish a table).
+ */
+const UNTRACKED = new Set(['history_steps', 'history_ops', 'blobs', 'sqlite_sequence', 'exports', 'export_quotes']);
 
 /** How many steps are kept; older ones are pruned when a new step is recorded. */
 export const HISTORY_LIMIT = 500;

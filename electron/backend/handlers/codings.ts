@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { codingsMethods } from '../../../shared/api/methods/codings';
+import { excerptProblem } from '../../../shared/text/excerpt';
+import { normalizePassage } from '../../../shared/text/normalize';
 import { rangeProblem } from '../../../shared/text/offsets';
 import type { Coding } from '../../../shared/model/types';
 import { getCode, resolveConceptPath } from '../codebook';
@@ -73,11 +75,25 @@ export const codingsHandlers = {
     const db = project.db;
     const before = getCoding(db, args.id);
     const target = args.codeId !== undefined ? getCode(db, args.codeId) : null;
+    let excerpt: string | null | undefined = args.excerpt;
+    if (typeof excerpt === 'string') {
+      excerpt = excerpt.trim() || null;
+      if (excerpt !== null) {
+        const { text } = db.prepare('SELECT text FROM documents WHERE id = ?').get(before.documentId) as { text: string };
+        const problem = excerptProblem(text.slice(before.start, before.end), normalizePassage(excerpt));
+        if (problem) throw new AppError('CONFLICT', `The excerpt does not fit its passage: ${problem}`, { codingId: before.id });
+        excerpt = normalizePassage(excerpt);
+      }
+    }
     const label = target
       ? `Recode “${shorten(before.quote)}” as “${target.label}”`
       : args.representative !== undefined
         ? `${args.representative ? 'Star' : 'Unstar'} “${shorten(before.quote)}”`
-        : `Edit coding “${shorten(before.quote)}”`;
+        : excerpt !== undefined
+          ? `Edit the excerpt of “${shorten(before.quote)}”`
+          : args.attribution !== undefined
+            ? `Change how “${shorten(before.quote)}” is attributed`
+            : `Edit coding “${shorten(before.quote)}”`;
     project.step(label, () => {
       const now = Date.now();
       if (target && target.id !== before.codeId) {
@@ -94,6 +110,8 @@ export const codingsHandlers = {
         db.prepare('UPDATE codings SET representative = ?, rep_order = ?, updated_at = ? WHERE id = ?').run(args.representative ? 1 : 0, order, now, args.id);
       }
       if (args.memo !== undefined) db.prepare('UPDATE codings SET memo = ?, updated_at = ? WHERE id = ?').run(args.memo, now, args.id);
+      if (excerpt !== undefined) db.prepare('UPDATE codings SET excerpt = ?, updated_at = ? WHERE id = ?').run(excerpt, now, args.id);
+      if (args.attribution !== undefined) db.prepare('UPDATE codings SET attribution = ?, updated_at = ? WHERE id = ?').run(args.attribution, now, args.id);
     });
     return getCoding(db, args.id);
   },

@@ -49,8 +49,8 @@ export const peopleHandlers = {
     const id = randomUUID();
     project.step(`Add informant “${args.label}”`, () => {
       project.db
-        .prepare('INSERT INTO informants (id, label, real_name, role, case_id, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, args.label, args.realName ?? '', args.role ?? 'informant', args.caseId ?? null, nextOrder(project.db, 'informants'), Date.now());
+        .prepare('INSERT INTO informants (id, label, real_name, role, case_id, role_label, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, args.label, args.realName ?? '', args.role ?? 'informant', args.caseId ?? null, args.roleLabel ?? '', nextOrder(project.db, 'informants'), Date.now());
     });
     return getInformant(project.db, id);
   },
@@ -63,6 +63,7 @@ export const peopleHandlers = {
     if (args.role !== undefined) columns.push(['role', args.role]);
     if (args.caseId !== undefined) columns.push(['case_id', args.caseId]);
     if (args.realName !== undefined) columns.push(['real_name', args.realName]);
+    if (args.roleLabel !== undefined) columns.push(['role_label', args.roleLabel]);
     if (args.memo !== undefined) columns.push(['memo', args.memo]);
     if (columns.length > 0) {
       project.step(`Edit informant “${before.label}”`, () => {

@@ -43,7 +43,7 @@ function options(args: ImportArgs, dryRun: boolean) {
 function deliver(args: ExportArgs, ctx: HandlerContext, bytes: Uint8Array, defaultName: string, extension: string): Pick<RefiExportResult, 'path' | 'downloadUrl' | 'fileName' | 'bytes'> {
   if ('download' in args) {
     const fileName = ensureExtension(args.fileName ?? defaultName, extension);
-    const id = ctx.backend.downloads.put(fileName, bytes);
+    const id = ctx.backend.downloads.put({ fileName, contentType: extension === '.qdc' ? 'application/xml' : 'application/zip', bytes });
     return { path: null, downloadUrl: `/api/download/${id}`, fileName, bytes: bytes.byteLength };
   }
   const target = ctx.backend.resolvePath(ensureExtension(args.path, extension), ctx.transport);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { Id, Label, Offset, ShortText } from '../limits';
+import { ANONYMITY_LEVELS } from '../../exports/settings';
+import { Id, Label, LIMITS, Offset, ShortText } from '../limits';
 import type { Code, Coding } from '../../model/types';
 
 /** Which code to apply: an existing one, or a concept (with theme and dimension) by label, created if missing. */
@@ -51,10 +52,11 @@ export const codingsMethods = {
     }),
   ).returns<{ readonly coding: Coding; readonly createdCodes: readonly Code[] }>(),
   /**
-   * Recode, star, write a memo, set the publication excerpt (null = quote the passage as is), or
-   * move the range (the quote snapshot follows and the coding counts as reviewed). An excerpt may
-   * only leave words out ("(…)" marks omissions): every kept fragment must appear, in order, in the
-   * passage. Errors: NO_PROJECT, NOT_FOUND, CONFLICT, VALIDATION (range, excerpt).
+   * Recode, star, write a memo, set the publication excerpt (null: quote the passage as is), the
+   * quote's own anonymity level in exports (null: the project's), or move the range (the quote
+   * snapshot follows and the coding counts as reviewed). An excerpt may only leave text out, marked
+   * "(…)": every kept fragment must be in the passage, in order (CONFLICT otherwise, naming the
+   * fragment). Errors: NO_PROJECT, NOT_FOUND, CONFLICT, VALIDATION (range).
    */
   'codings.update': method(
     z.strictObject({
@@ -62,7 +64,8 @@ export const codingsMethods = {
       codeId: Id.optional(),
       representative: z.boolean().optional(),
       memo: ShortText.optional(),
-      excerpt: ShortText.nullable().optional(),
+      excerpt: z.string().max(LIMITS.shortText).nullable().optional(),
+      attribution: z.enum(ANONYMITY_LEVELS).nullable().optional(),
       start: Offset.optional(),
       end: Offset.optional(),
     }),

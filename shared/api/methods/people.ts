@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { Id, Label, NoArgs, ShortText } from '../limits';
+import { Id, Label, LIMITS, NoArgs, ShortText } from '../limits';
 import type { Case, Coder, Informant, Speaker } from '../../model/types';
 
 /** Informant or interviewer. */
 export const PersonRoleSchema = z.enum(['informant', 'interviewer']);
+
+/** A role label exports print ("Informant KS"); '' removes it. */
+export const RoleLabel = z.string().trim().max(LIMITS.label);
 
 export const peopleMethods = {
   /** Everyone who has coded in this project. Errors: NO_PROJECT. */
@@ -13,7 +16,13 @@ export const peopleMethods = {
   'informants.list': method(NoArgs).returns<readonly Informant[]>(),
   /** Add an informant or interviewer. Errors: NO_PROJECT, VALIDATION, NOT_FOUND (case). */
   'informants.create': method(
-    z.strictObject({ label: Label, role: PersonRoleSchema.optional(), caseId: Id.nullable().optional(), realName: ShortText.optional() }),
+    z.strictObject({
+      label: Label,
+      role: PersonRoleSchema.optional(),
+      caseId: Id.nullable().optional(),
+      realName: ShortText.optional(),
+      roleLabel: RoleLabel.optional(),
+    }),
   ).returns<Informant>(),
   /** Edit an informant. Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
   'informants.update': method(
@@ -23,6 +32,7 @@ export const peopleMethods = {
       role: PersonRoleSchema.optional(),
       caseId: Id.nullable().optional(),
       realName: ShortText.optional(),
+      roleLabel: RoleLabel.optional(),
       memo: ShortText.optional(),
     }),
   ).returns<Informant>(),

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../../../shared/api/client';
 import { Backend } from '../../../../../electron/backend/backend';
-import { MIGRATIONS } from '../../../../../electron/backend/db/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../../../../electron/backend/db/migrations';
 import { createProjectFile } from '../../../../../electron/backend/db/projectFile';
 import { tempDir, writeFile } from '../../../../support/temp';
 
@@ -37,7 +37,7 @@ describe('migration 0002_import (document_pages)', () => {
     const api = createClient((method, args) => backend.dispatch(method, args));
     try {
       await api.call('projects.open', { path: file });
-      expect((await api.call('project.get', {})).schemaVersion).toBe(2);
+      expect((await api.call('project.get', {})).schemaVersion).toBe(LATEST_VERSION);
       const old = await api.call('documents.get', { id: 'd1' });
       expect([old.text, old.pages]).toEqual(['Hei', []]);
       const report = await api.call('documents.import', { sources: [{ path: writeFile(dir, 'referat.pdf', await twoPagePdf()) }] });
