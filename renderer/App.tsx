@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
 import { CoderNameDialog } from './features/settings/CoderNameDialog';
-import { SettingsDialog } from './features/settings/SettingsDialog';
-import { PseudonymiseDialog } from './features/pseudonymise/PseudonymiseDialog';
+import { Dialogs } from './components/Dialogs';
 import { StartScreen } from './features/start/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
 import { useApp, useAppStore } from './store/StoreContext';
@@ -13,7 +12,6 @@ export function App() {
   const store = useAppStore();
   const status = useApp((s) => s.status);
   const project = useApp((s) => s.project);
-  const dialog = useApp((s) => s.dialog);
   useEffect(() => {
     void store.getState().start();
   }, [store]);
@@ -26,8 +24,7 @@ export function App() {
     <>
       {project ? <Workspace /> : <StartScreen />}
       {!status.coderName && <CoderNameDialog />}
-      {dialog === 'settings' && <SettingsDialog />}
-      {dialog === 'pseudonymise' && project && <PseudonymiseDialog />}
+      <Dialogs />
       <Notices />
     </>
   );

@@ -2,7 +2,7 @@
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ImportStatus } from '../documents/ImportStatus';
 import { useFileDrop } from '../documents/useFileDrop';
-import { TranscriptView } from '../transcript/TranscriptView';
+import { MainArea } from './MainArea';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
@@ -15,7 +15,7 @@ export function Workspace() {
       <TopBar />
       <div className="columns">
         <DocumentsPanel />
-        <TranscriptView />
+        <MainArea />
         <SidePanel />
       </div>
       <StatusBar />

@@ -42,6 +42,7 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
       filter: { codeId: null, coderId: null },
       editMode: false,
       sideTab: 'codebook',
+      mainView: 'coding',
     });
     await Promise.all([get().loadDocuments(), get().loadCodes(), get().loadPeople(), get().refreshHistory()]);
     const first = get().documents[0];

@@ -2,7 +2,24 @@ import type { TextRange } from '../../../shared/text/offsets';
 import type { SliceContext } from '../createAppStore';
 
 /** Dialogs that can be open over the workspace or start screen. */
-export type DialogName = 'settings' | 'newProject' | 'openProject' | 'pseudonymise' | null;
+export type DialogName =
+  | 'settings'
+  | 'newProject'
+  | 'openProject'
+  | 'pseudonymise'
+  | 'speakers'
+  | 'exportQuotes'
+  | 'exportOverview'
+  | 'exportStructure'
+  | 'exportCodebook'
+  | 'exportRefi'
+  | 'importCodebook'
+  | 'importRefi'
+  | 'checkDraft'
+  | null;
+
+/** What the main area shows: the transcript for coding, the data-structure figure, comparisons, teamwork. */
+export type MainView = 'coding' | 'structure' | 'compare' | 'team';
 
 /** The tabs of the right-hand column. */
 export type SideTab = 'codebook' | 'segments' | 'search' | 'memos' | 'review';
@@ -29,6 +46,9 @@ export interface UiSlice {
   /** The palette recodes this coding instead of coding the selection. */
   recodingId: string | null;
   dialog: DialogName;
+  /** Extra data for the open dialog (e.g. the document whose speakers are edited). */
+  dialogTarget: string | null;
+  mainView: MainView;
   sideTab: SideTab;
   filter: CodingFilter;
   editMode: boolean;
@@ -36,7 +56,8 @@ export interface UiSlice {
   setSelection(selection: TextRange | null): void;
   selectCoding(id: string | null): void;
   openPalette(open: boolean, recodingId?: string | null): void;
-  openDialog(dialog: DialogName): void;
+  openDialog(dialog: DialogName, target?: string | null): void;
+  setMainView(view: MainView): void;
   setSideTab(tab: SideTab): void;
   setFilter(filter: Partial<CodingFilter>): void;
   setEditMode(on: boolean): void;
@@ -53,6 +74,8 @@ export function createUiSlice({ set, get }: SliceContext): UiSlice {
     paletteOpen: false,
     recodingId: null,
     dialog: null,
+    dialogTarget: null,
+    mainView: 'coding',
     sideTab: 'codebook',
     filter: { codeId: null, coderId: null },
     editMode: false,
@@ -66,8 +89,11 @@ export function createUiSlice({ set, get }: SliceContext): UiSlice {
     openPalette(open, recodingId = null) {
       set({ paletteOpen: open, recodingId: open ? recodingId : null });
     },
-    openDialog(dialog) {
-      set({ dialog });
+    openDialog(dialog, target = null) {
+      set({ dialog, dialogTarget: target });
+    },
+    setMainView(mainView) {
+      set({ mainView });
     },
     setSideTab(sideTab) {
       set({ sideTab });
