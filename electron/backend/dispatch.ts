@@ -1,7 +1,9 @@
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handlerTypes';
+import { analysisHandlers } from './handlers/analysis';
 import { appHandlers } from './handlers/app';
+import { attributesHandlers } from './handlers/attributes';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
@@ -10,6 +12,7 @@ import { memosHandlers } from './handlers/memos';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { rosterHandlers } from './handlers/roster';
 import { searchHandlers } from './handlers/search';
 
 /** Every method's handler. */
@@ -24,6 +27,9 @@ export const handlers = {
   ...historyHandlers,
   ...searchHandlers,
   ...memosHandlers,
+  ...rosterHandlers,
+  ...attributesHandlers,
+  ...analysisHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

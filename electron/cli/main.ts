@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCodeCommand } from './commands/code';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
+import { registerInformantsCommand } from './commands/informants';
 import { registerNewCommand } from './commands/new';
 import { registerServeCommand } from './commands/serve';
 import { CliFailure, reportError } from './output';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerCodeCommand(program);
   registerInfoCommand(program);
+  registerInformantsCommand(program);
+  registerExportCommand(program);
   registerServeCommand(program);
   return program;
 }

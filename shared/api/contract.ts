@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { analysisMethods } from './methods/analysis';
 import { appMethods } from './methods/app';
+import { attributesMethods } from './methods/attributes';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
@@ -8,6 +10,7 @@ import { memosMethods } from './methods/memos';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { rosterMethods } from './methods/roster';
 import { searchMethods } from './methods/search';
 
 /**
@@ -26,6 +29,9 @@ export const contract = {
   ...historyMethods,
   ...searchMethods,
   ...memosMethods,
+  ...rosterMethods,
+  ...attributesMethods,
+  ...analysisMethods,
 };
 
 /** The contract's type. */
