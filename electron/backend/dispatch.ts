@@ -1,8 +1,10 @@
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handlerTypes';
+import { analysisHandlers } from './handlers/analysis';
 import { appHandlers } from './handlers/app';
 import { codebookHandlers } from './handlers/codebook';
+import { attributesHandlers } from './handlers/attributes';
 import { codesHandlers } from './handlers/codes';
 import { codingsHandlers } from './handlers/codings';
 import { documentsHandlers } from './handlers/documents';
@@ -12,6 +14,7 @@ import { memosHandlers } from './handlers/memos';
 import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
+import { rosterHandlers } from './handlers/roster';
 import { searchHandlers } from './handlers/search';
 import { refiHandlers } from './handlers/refi';
 import { structureHandlers } from './handlers/structure';
@@ -34,6 +37,9 @@ export const handlers = {
   ...structureHandlers,
   ...codebookHandlers,
   ...exportsHandlers,
+  ...rosterHandlers,
+  ...attributesHandlers,
+  ...analysisHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

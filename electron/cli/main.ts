@@ -6,6 +6,7 @@ import { registerExportOverviewCommands } from './commands/exportOverview';
 import { registerExportQuotesCommand } from './commands/exportQuotes';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
+import { registerInformantsCommand } from './commands/informants';
 import { registerNewCommand } from './commands/new';
 import { registerServeCommand } from './commands/serve';
 import { CliFailure, reportError } from './output';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerExportQuotesCommand(program);
   registerExportOverviewCommands(program);
   registerCheckDraftCommand(program);
+  registerInformantsCommand(program);
   registerServeCommand(program);
   return program;
 }

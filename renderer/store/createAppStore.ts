@@ -8,11 +8,12 @@ import { createCodingsSlice, type CodingsSlice } from './slices/codingsSlice';
 import { createDocumentsSlice, type DocumentsSlice } from './slices/documentsSlice';
 import { createNoticesSlice, type NoticesSlice } from './slices/noticesSlice';
 import { createPeopleSlice, type PeopleSlice } from './slices/peopleSlice';
+import { createSpeakersSlice, type SpeakersSlice } from './slices/speakersSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
 /** The whole renderer state: data normalised by id, plus UI state; actions are the only API callers. */
-export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice;
+export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & SpeakersSlice;
 
 /** What every slice gets: zustand's set/get and the API. */
 export interface SliceContext {
@@ -45,6 +46,7 @@ export function createAppStore(deps: { transport: Transport }): AppStore {
       ...createUiSlice(ctx),
       ...createNoticesSlice(ctx),
       ...createWorkspaceSlice(ctx),
+      ...createSpeakersSlice(ctx),
     };
   });
   const off = deps.transport.onEvent((event) => onBackendEvent(store.getState(), event, deps.transport.clientId));

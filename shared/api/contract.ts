@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { analysisMethods } from './methods/analysis';
 import { appMethods } from './methods/app';
 import { codebookMethods } from './methods/codebook';
+import { attributesMethods } from './methods/attributes';
 import { codesMethods } from './methods/codes';
 import { codingsMethods } from './methods/codings';
 import { documentsMethods } from './methods/documents';
@@ -10,6 +12,7 @@ import { memosMethods } from './methods/memos';
 import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
+import { rosterMethods } from './methods/roster';
 import { searchMethods } from './methods/search';
 import { refiMethods } from './methods/refi';
 import { structureMethods } from './methods/structure';
@@ -36,6 +39,9 @@ export const contract = {
   ...structureMethods,
   ...codebookMethods,
   ...exportsMethods,
+  ...rosterMethods,
+  ...attributesMethods,
+  ...analysisMethods,
 };
 
 /** The contract's type. */

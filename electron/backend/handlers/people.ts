@@ -68,6 +68,8 @@ export const peopleHandlers = {
     if (columns.length > 0) {
       project.step(`Edit informant “${before.label}”`, () => {
         project.db.prepare(`UPDATE informants SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([, v]) => v), args.id);
+        // The voices mapped to a person speak in the person's role (attribution reads both).
+        if (args.role !== undefined) project.db.prepare('UPDATE speakers SET role = ? WHERE informant_id = ? AND role IS NOT ?').run(args.role, args.id, args.role);
       });
     }
     return getInformant(project.db, args.id);

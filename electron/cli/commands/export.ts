@@ -4,6 +4,7 @@ import type { RefiExportResult } from '../../../shared/api/methods/refi';
 import { printJson, printLine } from '../output';
 import { withProject } from '../session';
 import { exportCodebook, exportStructure } from './exportStructure';
+import { registerExportMatrix } from './exportMatrix';
 
 /**
  * One `stige export <what>` subcommand: it adds itself to the `export` group. To add a format,
@@ -48,7 +49,7 @@ const exportQdc: ExportSubcommand = (group) => {
 };
 
 /** Every `stige export` subcommand, in the order --help lists them. */
-export const EXPORT_SUBCOMMANDS: readonly ExportSubcommand[] = [exportStructure, exportCodebook, exportQdpx, exportQdc];
+export const EXPORT_SUBCOMMANDS: readonly ExportSubcommand[] = [exportStructure, exportCodebook, registerExportMatrix, exportQdpx, exportQdc];
 
 function report(result: RefiExportResult, opts: ExportOutputOptions, what: string): void {
   if (opts.json) return printJson(result);

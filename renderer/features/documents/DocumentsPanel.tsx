@@ -10,6 +10,7 @@ export function DocumentsPanel() {
   const documents = useApp((s) => s.documents);
   const openId = useApp((s) => s.openDocument?.id ?? null);
   const openDocumentById = useApp((s) => s.openDocumentById);
+  const openDialog = useApp((s) => s.openDialog);
   const pick = useImportPicker();
   const listRef = useRef<HTMLUListElement | null>(null);
   return (
@@ -25,17 +26,20 @@ export function DocumentsPanel() {
       ) : (
         <ul className="document-list" ref={listRef}>
           {documents.map((doc) => (
-            <li key={doc.id}>
+            <li key={doc.id} className="document-row">
               <button
                 type="button"
-                className={`document-item${doc.id === openId ? ' active' : ''}`}
+                className={`document-item${doc.id === openId ? ' active' : ''}${doc.usedInAnalysis ? '' : ' unused'}`}
                 aria-current={doc.id === openId ? 'page' : undefined}
                 onClick={() => void openDocumentById(doc.id)}
               >
                 <span className="doc-title">{doc.title}</span>
                 <span className="muted small">
-                  {KIND_LABEL[doc.kind]} · {doc.turnCount} turns · {doc.codingCount} codings
+                  {KIND_LABEL[doc.kind]} · {doc.turnCount} turns · {doc.codingCount} codings{doc.usedInAnalysis ? '' : ' · not analysed'}
                 </span>
+              </button>
+              <button type="button" className="icon doc-more" aria-label={`About ${doc.title}`} title="Details, speakers, delete" onClick={() => openDialog('documentDetails', doc.id)}>
+                ⋯
               </button>
             </li>
           ))}

@@ -18,6 +18,7 @@ export function ImportStatus() {
   const importing = useApp((s) => s.importing);
   const report = useApp((s) => s.importReport);
   const dismiss = useApp((s) => s.dismissImportReport);
+  const openDialog = useApp((s) => s.openDialog);
   if (importing) {
     return (
       <div className="import-progress" role="status" aria-label="Import progress">
@@ -55,9 +56,25 @@ export function ImportStatus() {
               <td>{file.name}</td>
               <td>{file.status === 'imported' ? 'Imported' : file.status === 'skipped' ? 'Skipped' : 'Failed'}</td>
               <td>
-                {file.status === 'imported'
-                  ? file.speakers.map((s) => `${s.label} (${s.turns} turns)`).join(', ')
-                  : file.reason}
+                {file.status === 'imported' ? (
+                  <>
+                    {file.speakers.map((s) => `${s.label} (${s.turns} turns)`).join(', ')}{' '}
+                    {file.documentId && (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          dismiss();
+                          openDialog('speakers', file.documentId);
+                        }}
+                      >
+                        Who is who…
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  file.reason
+                )}
                 {file.warnings.map((w, i) => (
                   <div key={i} className="warning small">
                     {w}

@@ -3,7 +3,7 @@ import { useApp, useAppStore } from '../../store/StoreContext';
 import { electronBridge } from '../../api/ipcTransport';
 
 /** File types offered by the import picker. */
-export const IMPORT_ACCEPT = '.txt,.md,.text';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.text,.docx,.odt,.rtf,.pdf,.vtt,.webvtt,.srt,.csv,.tsv,.tab,.xlsx,.ods,.html,.htm';
 
 /**
  * Open the import picker: Electron's native dialog (files by path) or a browser file input

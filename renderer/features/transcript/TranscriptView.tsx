@@ -24,6 +24,7 @@ import { CodingDetails } from './CodingDetails';
 import { TranscriptHeader } from './TranscriptHeader';
 import { EditableTranscript } from './EditableTranscript';
 import { DRAG_TYPE, draggedCode, endCodeDrag } from '../codebook/dragAndDrop';
+import { TurnMenu, type TurnMenuAt } from './TurnMenu';
 
 const THEME = { paragraph: 'tp', mark: 'coding', markOverlap: 'coding-overlap' };
 
@@ -61,7 +62,10 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
         if (kind !== 'created') continue;
         const element = editor.getElementByKey(key);
         const index = model.indexOfKey.get(key);
-        if (element && index !== undefined) decorateParagraph(element, labelsRef.current[index]);
+        if (element && index !== undefined) {
+          element.dataset.index = String(index);
+          decorateParagraph(element, labelsRef.current[index]);
+        }
       }
     });
     const offMarks = editor.registerMutationListener(MarkNode, (mutations) => {
@@ -198,6 +202,7 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
   const recodingId = useApp((s) => s.recodingId);
   const selectedCodingId = useApp((s) => s.selectedCodingId);
   const [model, setModel] = useState<TranscriptModel | null>(null);
+  const [turnMenu, setTurnMenu] = useState<TurnMenuAt | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
@@ -245,6 +250,12 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         onKeyDown={onKeyDown}
+        onContextMenu={(e) => {
+          const paragraph = (e.target as HTMLElement).closest<HTMLElement>('p.tp');
+          if (!paragraph?.dataset.index) return;
+          e.preventDefault();
+          setTurnMenu({ x: e.clientX, y: e.clientY, paragraph: Number(paragraph.dataset.index) });
+        }}
         onDragOver={(e) => {
           if (store.getState().selection && e.dataTransfer.types.includes(DRAG_TYPE)) {
             e.preventDefault();
@@ -273,6 +284,7 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
         </div>
         <HoverCard container={scrollRef} />
       </div>
+      {turnMenu && <TurnMenu at={turnMenu} document={document} onClose={() => setTurnMenu(null)} />}
       {selectedCodingId && <CodingDetails codingId={selectedCodingId} text={document.text} />}
       {selection && model && !paletteOpen && <SelectionToolbar text={model.text} />}
       {paletteOpen && recodingId && <CodePalette passage={store.getState().codings[recodingId]?.quote ?? ''} recodingId={recodingId} />}

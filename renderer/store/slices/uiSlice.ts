@@ -8,6 +8,7 @@ export type DialogName =
   | 'openProject'
   | 'pseudonymise'
   | 'speakers'
+  | 'documentDetails'
   | 'exportQuotes'
   | 'exportOverview'
   | 'exportStructure'
