@@ -11,6 +11,7 @@ import { peopleHandlers } from './handlers/people';
 import { projectHandlers } from './handlers/project';
 import { projectsHandlers } from './handlers/projects';
 import { searchHandlers } from './handlers/search';
+import { teamHandlers } from './handlers/team';
 
 /** Every method's handler. */
 export const handlers = {
@@ -24,6 +25,7 @@ export const handlers = {
   ...historyHandlers,
   ...searchHandlers,
   ...memosHandlers,
+  ...teamHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

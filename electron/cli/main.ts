@@ -4,6 +4,7 @@ import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerNewCommand } from './commands/new';
 import { registerServeCommand } from './commands/serve';
+import { registerTeamCommands } from './commands/team';
 import { CliFailure, reportError } from './output';
 
 /** Build the `stige` program; each command lives in commands/<name>.ts. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerCodeCommand(program);
   registerInfoCommand(program);
+  registerTeamCommands(program);
   registerServeCommand(program);
   return program;
 }

@@ -9,6 +9,7 @@ import { peopleMethods } from './methods/people';
 import { projectMethods } from './methods/project';
 import { projectsMethods } from './methods/projects';
 import { searchMethods } from './methods/search';
+import { teamMethods } from './methods/team';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -26,6 +27,7 @@ export const contract = {
   ...historyMethods,
   ...searchMethods,
   ...memosMethods,
+  ...teamMethods,
 };
 
 /** The contract's type. */

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliCodeStep, createProjectStep, importTextStep, openProjectStep } from './steps/foundation';
+import { teamStep } from './steps/team';
 import { applyCodeStep, sampleFirstPaintStep } from './steps/ui';
 import type { BenchStep, Check, Metric } from './types';
 
-const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep];
+const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, teamStep];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -14,8 +14,9 @@ describe('migrations', () => {
   it('lists every file in migrations/, numbered in order', () => {
     const files = fs.readdirSync(path.resolve('migrations')).filter((f) => f.endsWith('.sql')).sort();
     expect(MIGRATIONS.map((m) => `${m.name}.sql`)).toEqual(files);
+    // Numbers are reserved per branch, so versions may skip while branches are open; they only increase.
     MIGRATIONS.forEach((m, i) => {
-      expect(m.version).toBe(i + 1);
+      if (i > 0) expect(m.version).toBeGreaterThan(MIGRATIONS[i - 1]!.version);
       expect(m.name.startsWith(String(m.version).padStart(4, '0'))).toBe(true);
     });
   });
