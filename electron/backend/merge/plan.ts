@@ -158,6 +158,10 @@ export function planMerge(ours: Snapshot, theirs: Snapshot, bases: MergeBases): 
       }
     }
   }
+  // A document the copy had when it was handed out, and this file no longer has, was deleted
+  // here: it is not brought back (documents are not deleted or restored by merges).
+  const handedOutAt = ours.replicaId && theirs.origin?.sourceReplicaId === ours.replicaId ? theirs.origin.handedOutAt : null;
+  const deletedDocuments = new Set<string>();
   for (const d of theirs.documents) {
     if (documentMap.has(d.id)) continue;
     const byHash = oursByHash.get(d.textHash);
@@ -165,7 +169,17 @@ export function planMerge(ours: Snapshot, theirs: Snapshot, bases: MergeBases): 
       documentMap.set(d.id, byHash);
       claimed.add(byHash);
       documentsByContent += 1;
+    } else if (handedOutAt !== null && d.createdAt <= handedOutAt) {
+      deletedDocuments.add(d.id);
     } else documentInserts.push(d.id);
+  }
+  if (deletedDocuments.size) {
+    const lost = theirs.codings.filter((c) => deletedDocuments.has(c.documentId) && !(bases.theirs?.codings?.has(c.id) ?? false)).length;
+    const titles = theirs.documents.filter((d) => deletedDocuments.has(d.id)).map((d) => quoted(d.title));
+    warnings.push(
+      `${titles.join(', ')} ${titles.length === 1 ? 'was' : 'were'} deleted here after the copy was handed out and ${titles.length === 1 ? 'is' : 'are'} not brought back` +
+        (lost ? `; ${lost} coding${lost === 1 ? '' : 's'} made in the copy on ${titles.length === 1 ? 'it' : 'them'} ${lost === 1 ? 'is' : 'are'} left out (import the document again and merge again to keep them).` : '.'),
+    );
   }
 
   // Codes: by id, then by label and level.

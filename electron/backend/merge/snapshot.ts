@@ -37,6 +37,7 @@ export interface SnapDocument {
   readonly chars: number;
   readonly caseId: string | null;
   readonly memo: string;
+  readonly createdAt: number;
 }
 
 /** The fields of a code a merge compares (the ancestor stores exactly these). */
@@ -187,9 +188,9 @@ export function readSnapshot(db: Database.Database): Snapshot {
       createdAt: num(r.created_at),
     })),
     documents: (hasTable(db, 'documents')
-      ? (db.prepare('SELECT id, title, text_hash, chars, case_id, memo FROM documents ORDER BY sort_order, created_at').all() as Row[])
+      ? (db.prepare('SELECT id, title, text_hash, chars, case_id, memo, created_at FROM documents ORDER BY sort_order, created_at').all() as Row[])
       : []
-    ).map((r) => ({ id: str(r.id), title: str(r.title), textHash: str(r.text_hash), chars: num(r.chars), caseId: strOrNull(r.case_id), memo: str(r.memo) })),
+    ).map((r) => ({ id: str(r.id), title: str(r.title), textHash: str(r.text_hash), chars: num(r.chars), caseId: strOrNull(r.case_id), memo: str(r.memo), createdAt: num(r.created_at) })),
     codes,
     codings,
     memos,

@@ -224,6 +224,21 @@ describe('merging a coder’s copy', () => {
     expect(preview.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/another project/)]));
   });
 
+  it('does not bring back a document deleted here after the hand-out, and says so', async () => {
+    const { api, dir, docs, codes } = await teamProject();
+    const copy = path.join(dir, 'kari.stige');
+    await api.call('team.handout', { path: copy, coder: 'Kari' });
+    const kari = await openCopy(copy, 'Kari');
+    await code(kari.api, docs.kjell, 'medvirkning koster', codes.share);
+    await code(kari.api, docs.inger, 'Budsjettet er stramt', codes.budget);
+    await closeCopy(kari.api);
+    await api.call('documents.delete', { id: docs.kjell });
+    const preview = await api.call('team.mergePreview', { path: copy });
+    expect(preview.counts.documents.added).toBe(0);
+    expect(preview.counts.codings.added).toBe(1);
+    expect(preview.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/“intervju-kjell” was deleted here.*1 coding made in the copy/)]));
+  });
+
   it('refuses files from a newer Stige, non-projects, .qdpx without the REFI reader, and the project itself, changing nothing', async () => {
     const { api, backend, dir, file } = await teamProject();
     const copy = path.join(dir, 'newer.stige');
