@@ -133,7 +133,13 @@ export function resolveConceptPath(
  * Move codes under `parentId` (null: out of any group), before `beforeId` or at the end, keeping
  * their levels; siblings are renumbered in their new order.
  */
-export function moveCodes(db: Database.Database, ids: readonly string[], parentId: string | null, beforeId?: string | null): Code[] {
+export function moveCodes(
+  db: Database.Database,
+  ids: readonly string[],
+  parentId: string | null,
+  beforeId?: string | null,
+  updatedBy: string | null = null,
+): Code[] {
   const parent = parentId ? getCode(db, parentId) : null;
   const moving = [...new Set(ids)].map((id) => getCode(db, id));
   for (const code of moving) {
@@ -155,9 +161,11 @@ export function moveCodes(db: Database.Database, ids: readonly string[], parentI
     const at = beforeId ? siblings.indexOf(beforeId) : -1;
     const ordered = at >= 0 ? [...siblings.slice(0, at), ...movers, ...siblings.slice(at)] : [...siblings, ...movers];
     const update = db.prepare('UPDATE codes SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?');
+    const moved = db.prepare('UPDATE codes SET updated_by = ? WHERE id = ?');
     ordered.forEach((id, index) => {
       const current = db.prepare('SELECT parent_id, sort_order FROM codes WHERE id = ?').get(id) as { parent_id: string | null; sort_order: number };
       if (current.parent_id !== (parent?.id ?? null) || current.sort_order !== index) update.run(parent?.id ?? null, index, now, id);
+      if (current.parent_id !== (parent?.id ?? null) && updatedBy) moved.run(updatedBy, id);
     });
   }
   return moving.map((c) => getCode(db, c.id));

@@ -19,6 +19,7 @@ import { searchHandlers } from './handlers/search';
 import { refiHandlers } from './handlers/refi';
 import { structureHandlers } from './handlers/structure';
 import { speakersHandlers } from './handlers/speakers';
+import { teamHandlers } from './handlers/team';
 
 /** Every method's handler. */
 export const handlers = {
@@ -40,6 +41,7 @@ export const handlers = {
   ...rosterHandlers,
   ...attributesHandlers,
   ...analysisHandlers,
+  ...teamHandlers,
 } satisfies Handlers;
 
 /** Log sink for internal errors (the stack stays in the backend). */

@@ -9,6 +9,7 @@ import { registerInfoCommand } from './commands/info';
 import { registerInformantsCommand } from './commands/informants';
 import { registerNewCommand } from './commands/new';
 import { registerServeCommand } from './commands/serve';
+import { registerTeamCommands } from './commands/team';
 import { CliFailure, reportError } from './output';
 
 /** Build the `stige` program; each command lives in commands/<name>.ts. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerExportOverviewCommands(program);
   registerCheckDraftCommand(program);
   registerInformantsCommand(program);
+  registerTeamCommands(program);
   registerServeCommand(program);
   return program;
 }

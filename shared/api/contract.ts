@@ -17,6 +17,7 @@ import { searchMethods } from './methods/search';
 import { refiMethods } from './methods/refi';
 import { structureMethods } from './methods/structure';
 import { speakersMethods } from './methods/speakers';
+import { teamMethods } from './methods/team';
 
 /**
  * The one contract every transport serves (Electron IPC, HTTP devhost, direct calls from the CLI
@@ -42,6 +43,7 @@ export const contract = {
   ...rosterMethods,
   ...attributesMethods,
   ...analysisMethods,
+  ...teamMethods,
 };
 
 /** The contract's type. */

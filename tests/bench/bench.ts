@@ -7,10 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { cliCodeStep, createProjectStep, importTextStep, openProjectStep } from './steps/foundation';
 import { matrixStep } from './steps/matrix';
+import { teamStep } from './steps/team';
 import { applyCodeStep, sampleFirstPaintStep } from './steps/ui';
 import type { BenchStep, Check, Metric } from './types';
 
-const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, matrixStep];
+const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, matrixStep, teamStep];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -3,10 +3,24 @@ import { AppError } from '../../../shared/api/errors';
 import type { HistoryState } from '../../../shared/model/types';
 
 /**
- * Tables whose changes are not undoable: the history itself, content-addressed blobs, and the
- * export log (undoing an edit does not unpublish a table).
+ * Tables whose changes are not undoable: the history itself, content-addressed blobs, the export
+ * log (undoing an edit does not unpublish a table), and the team tables that describe the file
+ * rather than the user's work (its identity and hand-out ancestor, and the log of hand-outs and
+ * merges, which must survive an undo of the merge it records).
  */
-const UNTRACKED = new Set(['history_steps', 'history_ops', 'blobs', 'sqlite_sequence', 'exports', 'export_quotes']);
+export const UNTRACKED: ReadonlySet<string> = new Set([
+  'history_steps',
+  'history_ops',
+  'blobs',
+  'sqlite_sequence',
+  'exports',
+  'export_quotes',
+  'team_file',
+  'team_base_codes',
+  'team_base_codings',
+  'team_base_memos',
+  'team_log',
+]);
 
 /** How many steps are kept; older ones are pruned when a new step is recorded. */
 export const HISTORY_LIMIT = 500;

@@ -115,6 +115,45 @@ export function openProjectFile(file: string, options: OpenOptions = {}): Projec
   return wrap(file, db);
 }
 
+/**
+ * Open another project file read-only, to read from it (a coder's copy being merged). Refuses
+ * what is not a Stige project (NOT_A_PROJECT) and files from a newer Stige (NEWER_VERSION); never
+ * writes to or migrates the file. Older schema versions open as they are.
+ */
+export function openProjectReadOnly(file: string, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
+  assertSqliteFile(file);
+  const latest = migrations[migrations.length - 1]!.version;
+  const db = connect(file, { readonly: true, fileMustExist: true });
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const hasProject = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get();
+    if (version === 0 || !hasProject) throw new AppError('NOT_A_PROJECT', `${file} is an SQLite database, but not a Stige project`);
+    if (version > latest) {
+      throw new AppError(
+        'NEWER_VERSION',
+        `${path.basename(file)} was saved by a newer version of Stige (project format ${version}; this version reads up to ${latest}). ` +
+          'Update Stige to merge it. Neither file was changed.',
+        { fileVersion: version, supportedVersion: latest },
+      );
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/**
+ * A plain connection to a project file without the undo history's triggers, for writing a file
+ * that is not the open project (a hand-out copy being prepared).
+ */
+export function openProjectUntracked(file: string): Database.Database {
+  assertSqliteFile(file);
+  const db = connect(file, { fileMustExist: true });
+  configure(db);
+  return db;
+}
+
 /** The schema version of a project file, read without opening it for writing. */
 export function readSchemaVersion(file: string): number {
   assertSqliteFile(file);

@@ -33,8 +33,8 @@ export const codesHandlers = {
     const label = args.label !== undefined && args.label !== before.label ? `Rename “${before.label}” to “${args.label}”` : `Edit “${before.label}”`;
     project.step(label, () => {
       project.db
-        .prepare(`UPDATE codes SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-        .run(...columns.map(([, v]) => v), Date.now(), args.id);
+        .prepare(`UPDATE codes SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`)
+        .run(...columns.map(([, v]) => v), Date.now(), project.coderIdIfKnown(), args.id);
     });
     return getCode(project.db, args.id);
   },
@@ -43,7 +43,7 @@ export const codesHandlers = {
     const first = getCode(project.db, ids[0]!);
     const target = parentId ? `into “${getCode(project.db, parentId).label}”` : 'out of its group';
     const what = ids.length === 1 ? `“${first.label}”` : `${ids.length} codes`;
-    return project.step(`Move ${what} ${target}`, () => moveCodes(project.db, ids, parentId, beforeId));
+    return project.step(`Move ${what} ${target}`, () => moveCodes(project.db, ids, parentId, beforeId, project.coderIdIfKnown()));
   },
   'codes.delete': ({ id }, { backend }) => {
     const project = backend.project();
