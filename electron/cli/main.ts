@@ -3,6 +3,7 @@ import { registerCodeCommand } from './commands/code';
 import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerNewCommand } from './commands/new';
+import { registerSearchCommand } from './commands/search';
 import { registerServeCommand } from './commands/serve';
 import { CliFailure, reportError } from './output';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerNewCommand(program);
   registerImportCommand(program);
   registerCodeCommand(program);
+  registerSearchCommand(program);
   registerInfoCommand(program);
   registerServeCommand(program);
   return program;
