@@ -97,6 +97,26 @@ describe('documents.editText', () => {
     await expectConsistent(w, id);
   });
 
+  it('moves the page boundaries of a paged document with the text', async () => {
+    const w = await workspace();
+    const id = w.docs.kjell;
+    const text = await w.text(id);
+    const middle = text.indexOf('\n') + 1;
+    const pages = [
+      { page: 1, start: 0, end: middle },
+      { page: 2, start: middle, end: text.length },
+    ];
+    w.backend.project().step('pages', () => w.db().prepare('UPDATE documents SET metadata = ? WHERE id = ?').run(JSON.stringify({ pages }), id));
+    await w.api.call('documents.editText', { id, edits: [{ start: 0, end: 0, text: 'Innledning. ' }, { start: middle, end: middle, text: 'Side to: ' }] });
+    const metadata = JSON.parse((w.db().prepare('SELECT metadata FROM documents WHERE id = ?').get(id) as { metadata: string }).metadata) as { pages: typeof pages };
+    const after = await w.text(id);
+    expect(metadata.pages).toEqual([
+      { page: 1, start: 0, end: middle + 12 },
+      { page: 2, start: middle + 12, end: after.length },
+    ]);
+    expect(after.slice(metadata.pages[1]!.start).startsWith('Side to: Samarbeid')).toBe(true);
+  });
+
   it('refuses bad edits with a specific reason and changes nothing', async () => {
     const w = await workspace();
     const id = w.docs.inger;
