@@ -8,6 +8,7 @@ import { registerImportCommand } from './commands/import';
 import { registerInfoCommand } from './commands/info';
 import { registerInformantsCommand } from './commands/informants';
 import { registerNewCommand } from './commands/new';
+import { registerSearchCommand } from './commands/search';
 import { registerServeCommand } from './commands/serve';
 import { registerTeamCommands } from './commands/team';
 import { CliFailure, reportError } from './output';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerNewCommand(program);
   registerImportCommand(program);
   registerCodeCommand(program);
+  registerSearchCommand(program);
   registerInfoCommand(program);
   registerExportCommand(program);
   registerExportQuotesCommand(program);

@@ -88,8 +88,14 @@ export function excerptProblem(passage: string, excerpt: string, options: Excerp
   switch (result.reason) {
     case 'empty':
       return 'The excerpt keeps nothing of the passage';
-    case 'not-found':
+    case 'not-found': {
+      const missing = missingWords(passage, result.fragment, options);
+      if (missing) {
+        const what = missing.length === 1 ? `the word “${missing[0]}” is` : `the words “${missing.join(' ')}” are`;
+        return `${what} not in the passage: an excerpt may only leave text out, marked ${OMISSION}`;
+      }
       return `“${shown}” is not in the passage: an excerpt may only leave text out, marked ${OMISSION}`;
+    }
     case 'out-of-order':
       return `“${shown}” comes before the text it follows in the passage: an excerpt keeps the passage's order`;
     case 'splits-word':
@@ -99,6 +105,23 @@ export function excerptProblem(passage: string, excerpt: string, options: Excerp
       return String(never);
     }
   }
+}
+
+/**
+ * The words that make a fragment fail, so the message can name them: after the longest start of
+ * the fragment found in the passage, the shortest run of words after which the rest is found again.
+ * Null when no single run explains it.
+ */
+function missingWords(passage: string, fragment: string, options: ExcerptMatchOptions): string[] | null {
+  const words = fragment.split(/\s+/).filter(Boolean);
+  const fits = (part: readonly string[]) => part.length === 0 || matchExcerpt(passage, part.join(' '), options).ok;
+  let found = 0;
+  while (found < words.length && fits(words.slice(0, found + 1))) found += 1;
+  if (found === words.length) return null;
+  for (let j = found + 1; j <= words.length; j += 1) {
+    if (fits(words.slice(j))) return words.slice(found, j);
+  }
+  return null;
 }
 
 /** A text folded for comparison, with each folded unit's source range in the original. */

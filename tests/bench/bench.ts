@@ -8,10 +8,11 @@ import path from 'node:path';
 import { cliCodeStep, createProjectStep, importTextStep, openProjectStep } from './steps/foundation';
 import { matrixStep } from './steps/matrix';
 import { teamStep } from './steps/team';
+import { workspaceSteps } from './steps/workspace';
 import { applyCodeStep, sampleFirstPaintStep } from './steps/ui';
 import type { BenchStep, Check, Metric } from './types';
 
-const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, matrixStep, teamStep];
+const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, matrixStep, teamStep, ...workspaceSteps];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -100,6 +100,25 @@ describe.each([
     expect((await rejection(api.call('codes.move', { ids: [dimension.id], parentId: theme.id }))).code).toBe('CONFLICT');
   });
 
+  it('searches with folding, codes every hit, edits the text and reviews, with memos', async () => {
+    const { api, projectPath, source } = await harness();
+    await api.call('projects.create', { path: projectPath('arbeidsflate') });
+    const report = await api.call('documents.import', { sources: [await source('Inger.txt', INTERVIEW)], informant: 'Inger', case: 'Bærum' });
+    const documentId = report.files[0]!.documentId!;
+    const found = await api.call('search.text', { query: 'losninger' });
+    expect(found.hits).toMatchObject([{ documentId, match: 'løsninger', before: 'Hva er innovasjon?\n«Nye ', after: ' på samfunnsutfordringer» 👍\nTakk.' }]);
+    const coded = await api.call('codings.createMany', { code: { concept: 'Løsninger', theme: 'Innovasjon' }, ranges: found.hits.map((h) => ({ documentId, start: h.start, end: h.end })) });
+    expect(coded.codings.map((c) => c.quote)).toEqual(['løsninger']);
+    const theme = coded.createdCodes.find((c) => c.level === 2)!;
+    expect((await api.call('codings.segments', { codeId: theme.id })).map((s) => [s.coding.quote, s.informants.map((i) => i.label), s.cases])).toEqual([['løsninger', ['Inger'], ['Bærum']]]);
+    const edit = await api.call('documents.editText', { id: documentId, edits: [{ start: found.hits[0]!.start, end: found.hits[0]!.start + 3, text: 'Løs' }] });
+    expect(edit.changed).toBe(1);
+    expect(await api.call('codings.needingReview', {})).toMatchObject([{ currentText: 'Løsninger', coding: { quote: 'løsninger', status: 'changed' } }]);
+    await api.call('memos.create', { title: 'Tanke', body: 'Om «løsninger» 👍' });
+    expect((await api.call('memos.list', {})).map((m) => m.body)).toEqual(['Om «løsninger» 👍']);
+    expect((await api.call('history.undo', {})).done?.label).toBe('New memo “Tanke”');
+  });
+
   it('returns NOT_FOUND and VALIDATION envelopes the same way', async () => {
     const { api, projectPath } = await harness();
     await api.call('projects.create', { path: projectPath('errors') });

@@ -76,8 +76,9 @@ export async function buildUsersExample(api: ApiClient, projectPath: string): Pr
 
   const anne = await codePassage(api, documents.anne, 'Nye løsninger på samfunnsutfordringer', 'Nye løsninger', THEME_1);
   const jan = await codePassage(api, documents.jan, 'For meg er begrepet innovasjon nyskapning', 'Nyskapning', THEME_1);
-  const kari = await codePassage(api, documents.kari, 'Vi gjør det for å løse samfunnsoppdraget vårt, ikke for å vinne priser', 'Samfunnsoppdraget', THEME_2);
+  // Starred in the order the tables show them (starring order is the default order of quotes).
   const anne2 = await codePassage(api, documents.anne, 'Vi har et «innovasjonsløft» der alle etater er med, også skole & barnehage.', 'Innovasjonsløft', THEME_2);
+  const kari = await codePassage(api, documents.kari, 'Vi gjør det for å løse samfunnsoppdraget vårt, ikke for å vinne priser', 'Samfunnsoppdraget', THEME_2);
   await api.call('codings.update', { id: kari, attribution: 'anonymous' });
   await api.call('exports.updateSettings', {
     quotes: {

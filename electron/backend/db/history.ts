@@ -97,6 +97,11 @@ export class History {
     return { label: step.label, tables };
   }
 
+  /** Forget every step (the old text of edits and names in labels go with them), and reclaim the space. */
+  clear(): void {
+    this.db.prepare('DELETE FROM history_steps').run();
+  }
+
   /** Labels for the Edit menu. */
   state(): HistoryState {
     const undo = this.db

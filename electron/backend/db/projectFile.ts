@@ -7,6 +7,7 @@ import { DEFAULT_LEVEL_NAMES } from '../../../shared/model/levels';
 import { History } from './history';
 import { MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, rollingBackup } from './backups';
+import { openSearchIndex } from './searchIndex';
 
 /** The file extension of project files. */
 export const PROJECT_EXTENSION = '.stige';
@@ -210,6 +211,12 @@ function migrate(db: Database.Database, from: number, migrations: readonly Migra
 }
 
 function wrap(file: string, db: Database.Database): ProjectFile {
+  try {
+    openSearchIndex(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const history = new History(db);
   let open = true;
   return {

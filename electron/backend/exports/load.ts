@@ -17,29 +17,32 @@ interface DocumentRow {
   kind: string;
   case_id: string | null;
   sort_order: number;
-  metadata: string;
   text: string;
   date: string | null;
   duration_ms: number | null;
   used_in_analysis: number;
 }
 
-function pagesOf(metadata: string): ExportPage[] {
-  try {
-    const parsed = JSON.parse(metadata) as { pages?: unknown };
-    if (!Array.isArray(parsed.pages)) return [];
-    return parsed.pages.filter(
-      (p): p is ExportPage =>
-        typeof p === 'object' && p !== null && Number.isInteger((p as ExportPage).page) && Number.isInteger((p as ExportPage).start) && Number.isInteger((p as ExportPage).end),
-    );
-  } catch {
-    return [];
+/** Each paged document's pages (PDF imports), by document id. */
+function loadPages(db: Database.Database): Map<string, ExportPage[]> {
+  const rows = db.prepare('SELECT document_id, page, start, end FROM document_pages ORDER BY document_id, page').all() as {
+    document_id: string;
+    page: number;
+    start: number;
+    end: number;
+  }[];
+  const pages = new Map<string, ExportPage[]>();
+  for (const row of rows) {
+    const list = pages.get(row.document_id) ?? [];
+    list.push({ page: row.page, start: row.start, end: row.end });
+    pages.set(row.document_id, list);
   }
+  return pages;
 }
 
 function loadDocuments(db: Database.Database): DocumentRow[] {
   return db
-    .prepare('SELECT id, title, kind, case_id, sort_order, metadata, text, date, duration_ms, used_in_analysis FROM documents ORDER BY sort_order, created_at')
+    .prepare('SELECT id, title, kind, case_id, sort_order, text, date, duration_ms, used_in_analysis FROM documents ORDER BY sort_order, created_at')
     .all() as DocumentRow[];
 }
 
@@ -136,13 +139,14 @@ export function loadExportSource(db: Database.Database, options: { representativ
     attribution: r.attribution as AnonymityLevel | null,
     informantIds: informantsOfRange(turns.get(r.document_id) ?? [], r.start, r.end),
   }));
+  const pages = loadPages(db);
   const exportDocuments: ExportDocument[] = documents.map((d) => ({
     id: d.id,
     title: d.title,
     kind: d.kind as DocumentKind,
     caseId: d.case_id,
     sortOrder: d.sort_order,
-    pages: pagesOf(d.metadata),
+    pages: pages.get(d.id) ?? [],
   }));
   return {
     source: { levels: levelNames(db), codes, codings, informants: loadInformants(db), cases: loadCases(db), documents: exportDocuments },
@@ -165,8 +169,9 @@ export function contextOf(text: string, start: number, end: number, max = 1200):
 /** What the overview tables are built from. */
 export function loadOverviewSource(db: Database.Database): OverviewSource {
   const turns = loadTurns(db);
+  const pagesByDocument = loadPages(db);
   const documents: OverviewDocument[] = loadDocuments(db).map((d) => {
-    const pages = pagesOf(d.metadata);
+    const pages = pagesByDocument.get(d.id) ?? [];
     const speakers: string[] = [];
     for (const t of turns.get(d.id) ?? []) if (t.informantId && !speakers.includes(t.informantId)) speakers.push(t.informantId);
     return {

@@ -1,5 +1,8 @@
-import type { documentsMethods } from '../../../shared/api/methods/documents';
+import type { documentsMethods, ReplaceMatch } from '../../../shared/api/methods/documents';
 import { AppError } from '../../../shared/api/errors';
+import { contextAround } from '../../../shared/text/context';
+import type { TextRange } from '../../../shared/text/offsets';
+import { findLiteral } from '../../../shared/text/search';
 import type { DocumentFull, DocumentPage, DocumentSummary } from '../../../shared/model/types';
 import type { HandlersOf } from '../handlerTypes';
 import { importFiles } from '../import/importFiles';
@@ -15,6 +18,38 @@ import {
   type SpeakerRow,
   type TurnRow,
 } from '../rows';
+import { editDocument, prepareEdits } from '../textEdits';
+
+/** How much context a replacement preview shows on each side. */
+const PREVIEW_CONTEXT = 60;
+
+interface ReplaceOptions {
+  readonly find: string;
+  readonly replace: string;
+  readonly wholeWord?: boolean | undefined;
+  readonly caseSensitive?: boolean | undefined;
+  readonly documentIds?: readonly string[] | undefined;
+}
+
+/**
+ * Where `find` occurs in each document (in the user's order), as whole words and case-sensitively
+ * unless told otherwise. Unknown document ids are NOT_FOUND.
+ */
+function replaceTargets(project: OpenProject, options: ReplaceOptions): { id: string; title: string; text: string; matches: TextRange[] }[] {
+  const db = project.db;
+  for (const id of options.documentIds ?? []) documentSummary(project, id);
+  const wanted = options.documentIds ? new Set(options.documentIds) : null;
+  const docs = (db.prepare('SELECT id, title FROM documents ORDER BY sort_order, created_at').all() as { id: string; title: string }[]).filter(
+    (d) => !wanted || wanted.has(d.id),
+  );
+  const read = db.prepare('SELECT text FROM documents WHERE id = ?');
+  const literal = { wholeWord: options.wholeWord ?? true, caseSensitive: options.caseSensitive ?? true };
+  return docs.flatMap((d) => {
+    const { text } = read.get(d.id) as { text: string };
+    const matches = findLiteral(text, options.find, literal);
+    return matches.length ? [{ ...d, text, matches }] : [];
+  });
+}
 
 /** One document as listed, or NOT_FOUND. */
 export function documentSummary(project: OpenProject, id: string): DocumentSummary {
@@ -72,15 +107,45 @@ export const documentsHandlers = {
     }
     return documentSummary(project, args.id);
   },
-  // Placeholders until the workspace backend lands (branch `workspace`).
-  'documents.editText': () => {
-    throw new AppError('UNSUPPORTED', 'not built yet');
+  'documents.editText': ({ id, edits }, { backend }) => {
+    const project = backend.project();
+    const doc = documentSummary(project, id);
+    const { text } = project.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
+    // Check before the step, so that a refused edit leaves no trace at all.
+    prepareEdits(doc.title, text, edits);
+    const outcome = project.step(`Edit the text of “${doc.title}”`, () => editDocument(project.db, id, edits));
+    return { document: documentFull(project, id), changed: outcome.changed, orphaned: outcome.orphaned };
   },
-  'documents.replacePreview': () => {
-    throw new AppError('UNSUPPORTED', 'not built yet');
+  'documents.replacePreview': (args, { backend }) => {
+    const project = backend.project();
+    const targets = replaceTargets(project, args);
+    const matches: ReplaceMatch[] = [];
+    let codingsAffected = 0;
+    const codings = project.db.prepare("SELECT start, end FROM codings WHERE document_id = ? AND end > start ORDER BY start");
+    for (const target of targets) {
+      for (const m of target.matches) {
+        matches.push({ documentId: target.id, documentTitle: target.title, start: m.start, end: m.end, ...contextAround(target.text, m, PREVIEW_CONTEXT) });
+      }
+      const spans = codings.all(target.id) as TextRange[];
+      codingsAffected += spans.filter((c) => target.matches.some((m) => m.start < c.end && m.end > c.start)).length;
+    }
+    return { matches, codingsAffected };
   },
-  'documents.replaceAll': () => {
-    throw new AppError('UNSUPPORTED', 'not built yet');
+  'documents.replaceAll': (args, { backend }) => {
+    const project = backend.project();
+    const targets = replaceTargets(project, args);
+    const edits = targets.map((t) => ({ id: t.id, edits: t.matches.map((m) => ({ start: m.start, end: m.end, text: args.replace })) }));
+    for (const [i, t] of targets.entries()) prepareEdits(t.title, t.text, edits[i]!.edits);
+    const replaced = targets.reduce((n, t) => n + t.matches.length, 0);
+    if (replaced === 0) return { replaced: 0, documents: 0, changed: 0 };
+    const label = `Replace “${args.find}” with “${args.replace}” in ${targets.length} document${targets.length === 1 ? '' : 's'}`;
+    const changed = project.step(label, () =>
+      edits.reduce((n, e) => {
+        const outcome = editDocument(project.db, e.id, e.edits);
+        return n + outcome.changed + outcome.orphaned;
+      }, 0),
+    );
+    return { replaced, documents: targets.length, changed };
   },
   'documents.delete': ({ id }, { backend }) => {
     const project = backend.project();

@@ -13,4 +13,12 @@ export const historyHandlers = {
   'history.state': (_args, { backend }) => backend.project().file.history.state(),
   'history.undo': (_args, { backend }) => move(backend, 'undo'),
   'history.redo': (_args, { backend }) => move(backend, 'redo'),
+  'history.clear': ({ originals }, { backend }) => {
+    const project = backend.project();
+    project.file.history.clear();
+    if (originals) project.db.prepare('DELETE FROM blobs').run();
+    // VACUUM rewrites the file so the deleted history (old names) is not left in free pages.
+    project.db.exec('VACUUM');
+    return project.file.history.state();
+  },
 } satisfies HandlersOf<typeof historyMethods>;

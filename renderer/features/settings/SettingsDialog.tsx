@@ -10,6 +10,10 @@ export function SettingsDialog() {
   const openDialog = useApp((s) => s.openDialog);
   const setCoderName = useApp((s) => s.setCoderName);
   const updateProject = useApp((s) => s.updateProject);
+  const clearHistory = useApp((s) => s.clearHistory);
+  const history = useApp((s) => s.history);
+  const [clearing, setClearing] = useState(false);
+  const [originals, setOriginals] = useState(true);
   const [coder, setCoder] = useState(status?.coderName ?? '');
   const [name, setName] = useState(project?.name ?? '');
   const [levels, setLevels] = useState<readonly [string, string, string]>(project?.levels ?? ['', '', '']);
@@ -45,6 +49,38 @@ export function SettingsDialog() {
               <input value={name} onChange={(e) => setName(e.target.value)} />
             </label>
             <LevelNamesField value={levels} onChange={setLevels} />
+            <fieldset className="field">
+              <legend>Undo history</legend>
+              <p className="muted small">
+                The project keeps the last 500 steps so you can undo them, even after a restart. It also keeps the old text of edits — clear it after
+                pseudonymising, before you share the file.
+              </p>
+              {clearing ? (
+                <div className="dialog-actions">
+                  <label className="check small">
+                    <input type="checkbox" checked={originals} onChange={(e) => setOriginals(e.target.checked)} /> Also forget the original imported files
+                  </label>
+                  <span className="small">This cannot be undone.</span>
+                  <button type="button" onClick={() => setClearing(false)}>
+                    Keep
+                  </button>
+                  <button
+                    type="button"
+                    className="danger primary"
+                    onClick={() => {
+                      void clearHistory(originals);
+                      setClearing(false);
+                    }}
+                  >
+                    Clear history
+                  </button>
+                </div>
+              ) : (
+                <button type="button" disabled={!history.canUndo && !history.canRedo} onClick={() => setClearing(true)}>
+                  Clear the undo history…
+                </button>
+              )}
+            </fieldset>
           </>
         )}
         <div className="dialog-actions">

@@ -20,6 +20,7 @@ export interface AppSlice {
   closeProject(): Promise<void>;
   updateProject(changes: { name?: string; levels?: readonly [string, string, string] }): Promise<void>;
   undo(): Promise<void>;
+  clearHistory(originals: boolean): Promise<void>;
   redo(): Promise<void>;
   refreshHistory(): Promise<void>;
   /** Reload whatever shows these tables (after another client's change, or an undo). */
@@ -110,6 +111,12 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
       });
     },
     undo: () => move('undo'),
+    async clearHistory(originals) {
+      await get().guard(async () => {
+        set({ history: await api.call('history.clear', { originals }) });
+        get().notify('info', 'The undo history was cleared.');
+      });
+    },
     redo: () => move('redo'),
     async refreshHistory() {
       if (!get().project) return;

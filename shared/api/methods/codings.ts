@@ -52,11 +52,14 @@ export const codingsMethods = {
     }),
   ).returns<{ readonly coding: Coding; readonly createdCodes: readonly Code[] }>(),
   /**
-   * Recode, star, write a memo, set the publication excerpt (null: quote the passage as is), the
-   * quote's own anonymity level in exports (null: the project's), or move the range (the quote
-   * snapshot follows and the coding counts as reviewed). An excerpt may only leave text out, marked
-   * "(…)": every kept fragment must be in the passage, in order (CONFLICT otherwise, naming the
-   * fragment). Errors: NO_PROJECT, NOT_FOUND, CONFLICT, VALIDATION (range).
+   * Recode, star, write a memo, set the publication excerpt (null or blank = quote the passage as
+   * is), the quote's own anonymity level in exports (null: the project's), or move the range
+   * (`start` and/or `end`; the quote snapshot follows and the coding counts as reviewed: status
+   * 'ok'). An excerpt may only leave words out ("(…)", also "(...)", "[…]" mark omissions;
+   * whitespace may differ): every kept fragment must appear, whole words, in order, in the passage;
+   * moving the range must keep an existing excerpt valid.
+   * Errors: NO_PROJECT, NOT_FOUND, CONFLICT (same coding exists; an excerpt that adds or changes
+   * words, naming them; excerpt on an orphaned coding), VALIDATION (range).
    */
   'codings.update': method(
     z.strictObject({
@@ -72,7 +75,9 @@ export const codingsMethods = {
   ).returns<Coding>(),
   /**
    * Code many ranges with one code as one undoable step (auto-coding search hits). Ranges already
-   * coded with that code by this coder are skipped. Errors: NO_PROJECT, NOT_FOUND, VALIDATION, CONFLICT.
+   * coded with that code by this coder, and repeats within the request, are skipped (`skipped`).
+   * Every range is checked first: one bad range (VALIDATION/NOT_FOUND, naming it) changes nothing.
+   * Errors: NO_PROJECT, NOT_FOUND, VALIDATION, CONFLICT.
    */
   'codings.createMany': method(
     z.strictObject({
@@ -83,14 +88,24 @@ export const codingsMethods = {
   ).returns<{ readonly codings: readonly Coding[]; readonly createdCodes: readonly Code[]; readonly skipped: number }>(),
   /**
    * The coded segments of a code and (by default) every code under it — a theme shows its
-   * concepts' codings — with document, informants, cases, coder and context. Errors: NO_PROJECT, NOT_FOUND.
+   * concepts' codings — in document order, with document, informants (of the speakers of every
+   * turn the passage overlaps), cases (of those informants, and the document's), coder and context.
+   * Errors: NO_PROJECT, NOT_FOUND.
    */
   'codings.segments': method(z.strictObject({ codeId: Id, descendants: z.boolean().optional() })).returns<readonly CodedSegment[]>(),
-  /** Put starred (representative) codings in this order (the order quote tables use). Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
+  /**
+   * Put starred (representative) codings in this order (the order quote tables use): the listed
+   * codings get positions 0, 1, 2 …; send a theme's whole list. Newly starred codings go last.
+   * Errors: NO_PROJECT, NOT_FOUND, VALIDATION (not starred, listed twice).
+   */
   'codings.reorderRepresentative': method(z.strictObject({ ids: z.array(Id).min(1).max(10_000) })).returns<null>(),
   /** Codings flagged after text edits ('changed' or 'orphaned'), with their old and current text. Errors: NO_PROJECT. */
   'codings.needingReview': method(z.strictObject({ documentId: Id.optional() })).returns<readonly CodingReview[]>(),
-  /** Accept a changed coding's new text as its quote (it becomes 'ok'). Errors: NO_PROJECT, NOT_FOUND, CONFLICT (orphaned). */
+  /**
+   * Accept a changed coding's new text as its quote (it becomes 'ok'; an 'ok' coding is returned as
+   * is). Errors: NO_PROJECT, NOT_FOUND, CONFLICT (orphaned; an identical 'ok' coding exists; its
+   * excerpt does not fit the new text).
+   */
   'codings.acceptReview': method(z.strictObject({ id: Id })).returns<Coding>(),
   /** Remove a coding (undoable). Errors: NO_PROJECT, NOT_FOUND. */
   'codings.delete': method(z.strictObject({ id: Id })).returns<null>(),

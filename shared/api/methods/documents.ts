@@ -45,7 +45,11 @@ export interface ReplaceMatch {
   readonly after: string;
 }
 
-/** Arguments of pseudonymisation (find and replace across documents). */
+/**
+ * Arguments of pseudonymisation (find and replace across documents). `wholeWord` (default on: "Per"
+ * does not touch "Persson" or "Perø"; letters of any alphabet count as word letters) and
+ * `caseSensitive` (default on: "Per" does not touch the word "per").
+ */
 export const ReplaceArgs = z.strictObject({
   find: z.string().min(1).max(LIMITS.label),
   replace: z.string().max(LIMITS.label),
@@ -90,21 +94,27 @@ export const documentsMethods = {
     }),
   ).returns<DocumentSummary>(),
   /**
-   * Fix the text (edit mode): apply non-overlapping edits as one undoable step. Codings and turns
-   * are remapped through the edits; a coding whose own text changed is flagged 'changed' (its
-   * quote keeps the old text), one whose text was deleted entirely becomes 'orphaned' — never
-   * dropped. Errors: NO_PROJECT, NOT_FOUND, VALIDATION (overlapping or out-of-range edits).
+   * Fix the text (edit mode): apply non-overlapping edits (offsets of the current text, in any
+   * order) as one undoable step. Codings and turns are remapped through the edits; a coding whose
+   * own text changed is flagged 'changed' (its quote keeps the old text), one whose text was
+   * deleted entirely becomes 'orphaned' — never dropped. Text typed exactly at a coding's start or
+   * end stays outside it. Turns keep covering whole paragraphs: where a line break between two
+   * turns is deleted, the merged paragraph belongs to the earlier turn, and a turn left without
+   * text is removed. `changed`/`orphaned` count the codings this edit flagged.
+   * Errors: NO_PROJECT, NOT_FOUND, VALIDATION (overlapping, out-of-range or emoji-splitting edits,
+   * two insertions at one offset, a result that is not canonical text).
    */
   'documents.editText': method(z.strictObject({ id: Id, edits: z.array(TextEdit).min(1).max(10_000) })).returns<{
     readonly document: DocumentFull;
     readonly changed: number;
     readonly orphaned: number;
   }>(),
-  /** Where `find` occurs (pseudonymisation preview) and how many codings it touches. Errors: NO_PROJECT, VALIDATION. */
+  /** Where `find` occurs (pseudonymisation preview) and how many codings it touches. Errors: NO_PROJECT, NOT_FOUND, VALIDATION. */
   'documents.replacePreview': method(ReplaceArgs).returns<{ readonly matches: readonly ReplaceMatch[]; readonly codingsAffected: number }>(),
   /**
    * Replace `find` with `replace` in every document (or those listed) as one undoable edit, codings
-   * remapped as in editText. Errors: NO_PROJECT, VALIDATION.
+   * remapped as in editText (a coding on exactly the name covers the replacement and is flagged
+   * for review). `changed` counts the codings flagged. Errors: NO_PROJECT, NOT_FOUND, VALIDATION.
    */
   'documents.replaceAll': method(ReplaceArgs).returns<{ readonly replaced: number; readonly documents: number; readonly changed: number }>(),
   /** Delete a document with its turns and codings (undoable). Errors: NO_PROJECT, NOT_FOUND. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { method } from '../define';
 import { NoArgs } from '../limits';
 import type { HistoryState } from '../../model/types';
@@ -13,6 +14,13 @@ export const historyMethods = {
   'history.state': method(NoArgs).returns<HistoryState>(),
   /** Undo the last step (persisted in the project, so it survives a restart). Errors: NO_PROJECT. */
   'history.undo': method(NoArgs).returns<HistoryMove>(),
+  /**
+   * Forget the undo history (after pseudonymising, the old names would otherwise stay in it) and,
+   * with `originals`, the imported files' original bytes (they still hold the names; exports then
+   * carry the plain text only). The file is compacted so nothing is left in free pages. Cannot be
+   * undone. Errors: NO_PROJECT.
+   */
+  'history.clear': method(z.strictObject({ originals: z.boolean().optional() })).returns<HistoryState>(),
   /** Redo the last undone step. Errors: NO_PROJECT. */
   'history.redo': method(NoArgs).returns<HistoryMove>(),
 };

@@ -5,7 +5,11 @@ import { Id, Label, NoArgs, ShortText } from '../limits';
 /** What a memo is written on. */
 export type MemoTarget = 'project' | 'document' | 'code' | 'coding' | 'informant' | 'case';
 
-/** One memo in the index of all memos. Project memos are free-standing (`id` is the memo's). */
+/**
+ * One memo in the index of all memos. Project memos are free-standing (`id` is the memo's); the
+ * project's own memo (`project.memo`) is listed among them under the project's id, and
+ * `memos.update` (body) and `memos.delete` (clears it) accept that id too.
+ */
 export interface MemoEntry {
   readonly kind: MemoTarget;
   /** The memo's id for project memos; the target's id otherwise. */

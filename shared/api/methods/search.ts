@@ -23,9 +23,13 @@ export interface SearchResult {
 export const searchMethods = {
   /**
    * Full-text search over every document (SQLite FTS5 finds the documents, hits are located in the
-   * canonical text). `phrase`: the words in this order (default) or all words anywhere. `fold`
-   * (default on) folds letters, so "sok" finds "søk" and "barum" finds "Bærum" (ø→o, æ→ae, å→a,
-   * é→e, ü→u …). Errors: NO_PROJECT, VALIDATION.
+   * canonical text). Each query word matches words that begin with it, and a hit covers whole
+   * words ("innovasjon" finds "innovasjonen"). `phrase`: the words in this order with any
+   * whitespace (and punctuation or emoji beside it) between (default), or all words anywhere in a
+   * document (every occurrence is a hit). `fold` (default on) folds letters, so "sok" finds "søk", "barum" and "baerum" find
+   * "Bærum", "aerlig" finds "ærlig" (ø→o, æ→ae or a, å→a, é→e, ü→u, ß→ss …); off: exact up to
+   * case. Hits come in document order with ~60 characters of context; `limit` defaults to 1000.
+   * Errors: NO_PROJECT, VALIDATION.
    */
   'search.text': method(
     z.strictObject({

@@ -164,11 +164,40 @@ describe('stige new / import / code / info', () => {
   });
 
   it('prints help for every command', () => {
-    for (const command of ['new', 'import', 'code', 'info', 'serve']) {
+    for (const command of ['new', 'import', 'code', 'search', 'info', 'serve']) {
       const help = stige([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Usage: stige ${command}`));
     }
     expect(stige(['--help']).stdout).toMatch(/Commands:/);
+  });
+});
+
+describe('stige search', () => {
+  it('finds folded words in context, codes every hit as one step, and refuses bad options', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sok.stige');
+    expect(stige(['new', file]).code).toBe(0);
+    const transcript = writeFile(dir, 'Inger.txt', INTERVIEW);
+    expect(stige(['import', file, transcript, '--informant', 'Inger']).code).toBe(0);
+
+    const found = stige(['search', file, 'barum']);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toBe('Inger [118, 123): 👍 i kommunen. Det handler om å prøve nye ting. Og i [Bærum]? Der prøver vi å dele erfaringer på tvers. Vi prøver igjen.\n1 hit\n');
+
+    const coded = stige(['search', file, 'prover', '--code-as', 'Prøving', '--theme', 'Eksperimentering', '--coder', 'Kari', '--json']);
+    expect(coded.code, coded.stderr).toBe(0);
+    const result = coded.json<{ total: number; hits: { match: string }[]; coded: { codings: number; skipped: number; createdCodes: string[] } }>();
+    expect(result.hits.map((h) => h.match)).toEqual(['prøver', 'prøver']);
+    expect(result.coded).toEqual({ codings: 2, skipped: 0, createdCodes: ['Eksperimentering', 'Prøving'] });
+    const again = stige(['search', file, 'prover', '--code-as', 'Prøving', '--coder', 'Kari']);
+    expect(again.stdout).toMatch(/Coded 0 hits as “Prøving” \(2 already coded\)/);
+
+    expect(stige(['search', file, 'sok', '--exact', '--json']).json<{ total: number }>().total).toBe(0);
+    const bad = stige(['search', file, 'x', '--limit', '0']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/^stige: --limit must be a whole number/);
+    expect(stige(['search', file, 'x', '--theme', 'T']).stderr).toMatch(/--theme and --dimension need --code-as/);
+    expect(stige(['search', file, 'x', '--document', 'Nobody']).stderr).toMatch(/There is no document “Nobody”/);
   });
 });

@@ -25,7 +25,7 @@ describe('excerpt validation', () => {
     expect(matchExcerpt(PASSAGE, `innbyggerne merker det ${OMISSION} Vi har prøvd`)).toMatchObject({ ok: false, reason: 'out-of-order', index: 1 });
     expect(matchExcerpt(PASSAGE, 'ærum, og noe')).toMatchObject({ ok: false, reason: 'splits-word' });
     expect(matchExcerpt(PASSAGE, ` ${OMISSION} `)).toMatchObject({ ok: false, reason: 'empty' });
-    expect(excerptProblem(PASSAGE, 'Vi har prøvd mye nytt')).toMatch(/“Vi har prøvd mye nytt” is not in the passage/);
+    expect(excerptProblem(PASSAGE, 'Vi har prøvd mye nytt')).toMatch(/the word “nytt” is not in the passage/);
     expect(excerptProblem(PASSAGE, `innbyggerne ${OMISSION} Vi har`)).toMatch(/keeps the passage's order/);
   });
 
@@ -54,6 +54,28 @@ describe('excerpt validation', () => {
           } else cut = true;
         });
         expect(excerptProblem(passage, parts.join(' '))).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('excerptProblem over random excerpts', () => {
+  const WORDS = fc.constantFrom('vi', 'prøver', 'å', 'dele', 'erfaringer', 'på', 'tvers', 'i', 'Bærum', '👍', '«nye»', 'ting.');
+  it('accepts every in-order selection of whole-word fragments, and refuses any added word (property)', () => {
+    const scenario = fc
+      .array(WORDS, { minLength: 3, maxLength: 25 })
+      .chain((ws) => fc.tuple(fc.constant(ws), fc.subarray([...ws.keys()], { minLength: 1 }), fc.constantFrom('(…)', '(...)', '[…]'), fc.constantFrom(' ', '  ', '\n')));
+    fc.assert(
+      fc.property(scenario, ([ws, kept, marker, space]) => {
+        const passage = ws.join(space);
+        // Consecutive kept indices form a fragment; a gap becomes an omission marker.
+        const parts: string[] = [];
+        kept.forEach((index, i) => {
+          if (i > 0 && index !== kept[i - 1]! + 1) parts.push(marker);
+          parts.push(ws[index]!);
+        });
+        expect(excerptProblem(passage, parts.join(' '))).toBeNull();
+        expect(excerptProblem(passage, `${parts.join(' ')} aldri`)).toMatch(/aldri/);
       }),
     );
   });

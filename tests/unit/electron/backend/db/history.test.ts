@@ -162,6 +162,19 @@ describe('undo history', () => {
     expect((db().prepare('SELECT count(*) AS n FROM history_steps').get() as { n: number }).n).toBe(HISTORY_LIMIT);
   });
 
+  it('clears the history so an old name is gone from the file', async () => {
+    const { api, backend, documentId } = await setup();
+    await api.call('documents.replaceAll', { find: 'Bærum', replace: 'Kommune A' });
+    const file = backend.project().path;
+    const state = await api.call('history.clear', { originals: true });
+    expect(state).toMatchObject({ canUndo: false, canRedo: false });
+    await api.call('projects.close', {});
+    const bytes = (await import('node:fs')).readFileSync(file);
+    expect(bytes.includes(Buffer.from('Bærum'))).toBe(false);
+    await api.call('projects.open', { path: file });
+    expect((await api.call('documents.get', { id: documentId })).text).toContain('Kommune A');
+  });
+
   it('refuses writes outside a step', async () => {
     const { db } = await setup();
     expect(() => db().prepare("UPDATE project SET name = 'sneaky'").run()).toThrow(/outside an undo step/);

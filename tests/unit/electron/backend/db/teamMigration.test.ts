@@ -6,9 +6,9 @@ import { tempDir } from '../../../../support/temp';
 import { code, teamProject } from '../../../../support/team';
 
 const init = { name: 'Eldre prosjekt', appVersion: 'test' };
-const beforeTeam = MIGRATIONS.filter((m) => m.version < 8);
+const beforeTeam = MIGRATIONS.filter((m) => m.version < 6);
 
-/** A project file at the format before 0008, with a document, a code and a coding written directly. */
+/** A project file at the format before 0006, with a document, a code and a coding written directly. */
 function olderFile(dir: string): string {
   const file = path.join(dir, 'eldre.stige');
   const project = createProjectFile(file, { ...init, migrations: beforeTeam });
@@ -29,7 +29,7 @@ function olderFile(dir: string): string {
   return file;
 }
 
-describe('migration 0008_team', () => {
+describe('migration 0006_team', () => {
   it('gives an older file a replica id and the team tables, keeping its data', () => {
     const dir = tempDir();
     const file = olderFile(dir);

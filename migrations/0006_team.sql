@@ -1,4 +1,4 @@
--- 0008_team: several coders on copies of one project, merged back without a server.
+-- 0006_team: several coders on copies of one project, merged back without a server.
 --
 -- How "changed on both sides" is detected: a hand-out copy (electron/backend/merge/handout.ts)
 -- stores the state it started from — its codebook, codings and memos as they were when it was

@@ -1,4 +1,4 @@
--- 0007_people: typed attributes of informants and cases ("Age", "Role", "Municipality size",
+-- 0005_people: typed attributes of informants and cases ("Age", "Role", "Municipality size",
 -- "Interview date"), edited in a spreadsheet-like table and used as matrix columns.
 -- Values are canonical strings (see shared/attributes/values.ts): numbers as "3.5", dates as
 -- "YYYY-MM-DD", choices spelled as the definition lists them; no row = no value.

@@ -1,4 +1,4 @@
--- 0005_exports: thesis exports (quote tables, overviews, quote lists) and their checks.
+-- 0004_exports: thesis exports (quote tables, overviews, quote lists) and their checks.
 
 -- A quote's own anonymity level, overriding the project's attribution style for this quote only
 -- (NULL: the project's). See shared/exports/settings.ts, ANONYMITY_LEVELS.
