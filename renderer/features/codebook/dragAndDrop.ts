@@ -14,7 +14,8 @@ export function startCodeDrag(event: DragEvent, code: Code): void {
   dragged = code;
   event.dataTransfer.setData(DRAG_TYPE, code.id);
   event.dataTransfer.setData('text/plain', code.label);
-  event.dataTransfer.effectAllowed = 'move';
+  // Moved within the codebook, copied onto a passage in the transcript.
+  event.dataTransfer.effectAllowed = 'copyMove';
 }
 
 /** The code being dragged, if any. */

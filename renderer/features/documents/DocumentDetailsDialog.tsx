@@ -24,6 +24,9 @@ export function DocumentDetailsDialog({ documentId }: { documentId: string }) {
   const openDialog = useApp((s) => s.openDialog);
   const [confirming, setConfirming] = useState(false);
   const [duration, setDuration] = useState('');
+  // Shown at once, saved in the background (a checkbox must not lag behind the click).
+  const [used, setUsed] = useState(document?.usedInAnalysis ?? true);
+  useEffect(() => setUsed(document?.usedInAnalysis ?? true), [document?.usedInAnalysis]);
   useEffect(() => setDuration(document?.durationMs ? formatTime(document.durationMs) : ''), [document?.durationMs]);
   if (!document) return null;
   const close = () => openDialog(null);
@@ -72,7 +75,14 @@ export function DocumentDetailsDialog({ documentId }: { documentId: string }) {
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={document.usedInAnalysis} onChange={(e) => void updateDocument(document.id, { usedInAnalysis: e.target.checked })} /> Used in the analysis
+        <input
+          type="checkbox"
+          checked={used}
+          onChange={(e) => {
+            setUsed(e.target.checked);
+            void updateDocument(document.id, { usedInAnalysis: e.target.checked });
+          }}
+        /> Used in the analysis
         <span className="muted small">(kept but not counted when off)</span>
       </label>
       <p className="muted small">

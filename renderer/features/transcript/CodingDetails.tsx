@@ -47,80 +47,86 @@ export function CodingDetails({ codingId, text }: { codingId: string; text: stri
         }
       }}
     >
-      <header>
-        <span className="swatch" style={{ background: code?.color }} />
-        <div>
-          <strong>{code?.label}</strong>
-          {code && codePath(codes, code.id) && <div className="muted small">{codePath(codes, code.id)}</div>}
-        </div>
-        <button type="button" className="link close" aria-label="Close" onClick={() => selectCoding(null)}>
-          ×
-        </button>
-      </header>
-      <blockquote className={coding.status !== 'ok' ? 'flagged' : ''}>{text.slice(coding.start, coding.end)}</blockquote>
-      {coding.status !== 'ok' && <p className="warning small">The text changed after coding; see the Review tab.</p>}
-      <p className="muted small">
-        Coded by {coders.find((c) => c.id === coding.coderId)?.name ?? 'unknown'} on{' '}
-        {new Date(coding.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
-      </p>
-      <div className="range-controls small" aria-label="Adjust the coded range">
-        <span>Start</span>
-        <button type="button" aria-label="Start one word earlier" onClick={() => resize('start', -1)}>
-          ◀
-        </button>
-        <button type="button" aria-label="Start one word later" onClick={() => resize('start', 1)}>
-          ▶
-        </button>
-        <span>End</span>
-        <button type="button" aria-label="End one word earlier" onClick={() => resize('end', -1)}>
-          ◀
-        </button>
-        <button type="button" aria-label="End one word later" onClick={() => resize('end', 1)}>
-          ▶
-        </button>
+      <div className="detail-col">
+        <header>
+          <span className="swatch" style={{ background: code?.color }} />
+          <div>
+            <strong>{code?.label}</strong>
+            {code && codePath(codes, code.id) && <div className="muted small">{codePath(codes, code.id)}</div>}
+          </div>
+          <button type="button" className="link close" aria-label="Close" onClick={() => selectCoding(null)}>
+            ×
+          </button>
+        </header>
+        <blockquote className={coding.status !== 'ok' ? 'flagged' : ''}>{text.slice(coding.start, coding.end)}</blockquote>
+        {coding.status !== 'ok' && <p className="warning small">The text changed after coding; see the Review tab.</p>}
+        <p className="muted small">
+          Coded by {coders.find((c) => c.id === coding.coderId)?.name ?? 'unknown'} on{' '}
+          {new Date(coding.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+        </p>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={coding.representative} onChange={(e) => void setRepresentative(coding.id, e.target.checked)} /> ★ Representative quote
-      </label>
-      {coding.representative && (
+      <div className="detail-col">
+        <div className="range-controls small" aria-label="Adjust the coded range">
+          <span>Start</span>
+          <button type="button" aria-label="Start one word earlier" onClick={() => resize('start', -1)}>
+            ◀
+          </button>
+          <button type="button" aria-label="Start one word later" onClick={() => resize('start', 1)}>
+            ▶
+          </button>
+          <span>End</span>
+          <button type="button" aria-label="End one word earlier" onClick={() => resize('end', -1)}>
+            ◀
+          </button>
+          <button type="button" aria-label="End one word later" onClick={() => resize('end', 1)}>
+            ▶
+          </button>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={coding.representative} onChange={(e) => void setRepresentative(coding.id, e.target.checked)} /> ★ Representative quote
+        </label>
+        {coding.representative && (
+          <label className="field">
+            <span className="small">Excerpt for publication (leave words out with “(…)”)</span>
+            <textarea
+              aria-label="Excerpt for publication"
+              rows={3}
+              value={excerpt}
+              onChange={(e) => setExcerpt(e.target.value)}
+              onBlur={() => {
+                const value = excerpt.trim() === coding.quote.trim() ? null : excerpt;
+                if (value !== coding.excerpt) void updateCoding(coding.id, { excerpt: value });
+              }}
+            />
+          </label>
+        )}
+      </div>
+      <div className="detail-col">
         <label className="field">
-          <span className="small">Excerpt for publication (leave words out with “(…)”)</span>
+          <span className="small">Memo</span>
           <textarea
-            aria-label="Excerpt for publication"
-            rows={3}
-            value={excerpt}
-            onChange={(e) => setExcerpt(e.target.value)}
-            onBlur={() => {
-              const value = excerpt.trim() === coding.quote.trim() ? null : excerpt;
-              if (value !== coding.excerpt) void updateCoding(coding.id, { excerpt: value });
-            }}
+            aria-label="Coding memo"
+            rows={2}
+            defaultValue={coding.memo}
+            key={coding.id}
+            onBlur={(e) => e.target.value !== coding.memo && void updateCoding(coding.id, { memo: e.target.value })}
           />
         </label>
-      )}
-      <label className="field">
-        <span className="small">Memo</span>
-        <textarea
-          aria-label="Coding memo"
-          rows={2}
-          defaultValue={coding.memo}
-          key={coding.id}
-          onBlur={(e) => e.target.value !== coding.memo && void updateCoding(coding.id, { memo: e.target.value })}
-        />
-      </label>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => openPalette(true, coding.id)}>
-          Recode… <kbd>R</kbd>
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            void uncode(coding.id);
-            selectCoding(null);
-          }}
-        >
-          Uncode <kbd>Del</kbd>
-        </button>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => openPalette(true, coding.id)}>
+            Recode… <kbd>R</kbd>
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              void uncode(coding.id);
+              selectCoding(null);
+            }}
+          >
+            Uncode <kbd>Del</kbd>
+          </button>
+        </div>
       </div>
     </div>
   );

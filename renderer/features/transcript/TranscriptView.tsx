@@ -226,9 +226,12 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
   }, [model, store]);
 
   useEffect(() => {
+    // A click inside the transcript that collapses the selection clears it; a click elsewhere (the
+    // codebook, to drag a code onto the passage) keeps the passage selected for coding.
     const onChange = () => {
       const sel = window.getSelection();
-      if (!sel || sel.isCollapsed) readSelection();
+      const root = editorRef.current?.getRootElement();
+      if (!sel || (sel.isCollapsed && (!sel.anchorNode || root?.contains(sel.anchorNode)))) readSelection();
     };
     window.document.addEventListener('selectionchange', onChange);
     return () => window.document.removeEventListener('selectionchange', onChange);
@@ -256,16 +259,18 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
           e.preventDefault();
           setTurnMenu({ x: e.clientX, y: e.clientY, paragraph: Number(paragraph.dataset.index) });
         }}
-        onDragOver={(e) => {
+        // Capture: the editor handles drag events on its own element and would swallow these.
+        onDragOverCapture={(e) => {
           if (store.getState().selection && e.dataTransfer.types.includes(DRAG_TYPE)) {
             e.preventDefault();
             e.dataTransfer.dropEffect = 'copy';
           }
         }}
-        onDrop={(e) => {
+        onDropCapture={(e) => {
           const code = draggedCode();
           if (!code || !store.getState().selection || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
           e.preventDefault();
+          e.stopPropagation();
           endCodeDrag();
           void store.getState().codeSelection({ id: code.id });
         }}

@@ -22,8 +22,9 @@ export function createNoticesSlice({ set, get }: SliceContext): NoticesSlice {
     notices: [],
     notify(kind, message) {
       const notice = { id: nextId++, kind, message };
-      set((s) => ({ notices: [...s.notices.slice(-4), notice] }));
-      if (kind === 'info') setTimeout(() => get().dismissNotice(notice.id), 4000);
+      // A new confirmation replaces the previous one; errors stay until dismissed (the last three).
+      set((s) => ({ notices: [...s.notices.filter((n) => n.kind === 'error').slice(-2), notice] }));
+      if (kind === 'info') setTimeout(() => get().dismissNotice(notice.id), 3500);
     },
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
