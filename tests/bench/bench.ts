@@ -9,10 +9,11 @@ import { cliCodeStep, createProjectStep, importTextStep, openProjectStep } from 
 import { matrixStep } from './steps/matrix';
 import { teamStep } from './steps/team';
 import { workspaceSteps } from './steps/workspace';
+import { transcriptStep } from './steps/transcript';
 import { applyCodeStep, sampleFirstPaintStep } from './steps/ui';
 import type { BenchStep, Check, Metric } from './types';
 
-const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, matrixStep, teamStep, ...workspaceSteps];
+const STEPS: readonly BenchStep[] = [createProjectStep, importTextStep, cliCodeStep, openProjectStep, sampleFirstPaintStep, applyCodeStep, transcriptStep, matrixStep, teamStep, ...workspaceSteps];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -25,10 +25,15 @@ export function CodingStripes() {
   const [stripes, setStripes] = useState<readonly Stripe[]>([]);
 
   useEffect(() => {
+    // Measured when the browser is idle, after the highlight has been painted: reading the layout
+    // of every mark must not delay the frame that shows a new coding.
     let frame = 0;
+    const idle = (fn: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 300 }) : (setTimeout(fn, 50) as unknown as number);
+    const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
     const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
+      cancelIdle(frame);
+      frame = idle(() => {
         const root = editor.getRootElement();
         if (!root) return;
         const origin = root.getBoundingClientRect();
@@ -63,7 +68,7 @@ export function CodingStripes() {
     const root = editor.getRootElement();
     if (root) observer.observe(root);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelIdle(frame);
       offUpdate();
       observer.disconnect();
     };

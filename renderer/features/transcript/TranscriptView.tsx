@@ -106,14 +106,23 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true });
   }, [editor, visible]);
 
-  // A code's colour changed: restyle the marks already on screen.
+  // A code's colour changed (or a coding was recoded): restyle the marks already on screen. Keyed
+  // on the colours in use, so adding a coding does not restyle every mark of a long transcript.
+  const colours = useMemo(() => Object.values(codings).map((c) => `${c.id}:${codes[c.codeId]?.color ?? ''}`).join('|'), [codings, codes]);
+  const coloursRef = useRef(colours);
   useEffect(() => {
+    if (coloursRef.current === colours) return;
+    const previous = new Set(coloursRef.current.split('|'));
+    coloursRef.current = colours;
+    const changed = new Set(colours.split('|').filter((entry) => !previous.has(entry)).map((entry) => entry.split(':')[0]!));
     const root = editor.getRootElement();
-    if (!root) return;
+    if (!root || changed.size === 0) return;
+    const { codings: current, codes: currentCodes } = stylesRef.current;
     for (const element of root.querySelectorAll<HTMLElement>('mark[data-codings]')) {
-      styleMark(element, (element.dataset.codings ?? '').split(' ').filter(Boolean), codings, codes);
+      const ids = (element.dataset.codings ?? '').split(' ').filter(Boolean);
+      if (ids.some((id) => changed.has(id))) styleMark(element, ids, current, currentCodes);
     }
-  }, [editor, codes, codings]);
+  }, [editor, colours]);
 
   // Speaker labels changed (an informant renamed): redecorate paragraphs.
   useEffect(() => {

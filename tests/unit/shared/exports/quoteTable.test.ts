@@ -186,7 +186,7 @@ describe('quote table model', () => {
     );
     expect(model.warnings.map((w) => w.kind).sort()).toEqual(['excerpt-mismatch', 'no-quotes', 'passage-changed', 'shared-label']);
     expect(model.warnings.find((w) => w.kind === 'shared-label')).toMatchObject({ informantIds: ['inger', 'inger2'] });
-    expect(model.warnings.find((w) => w.kind === 'excerpt-mismatch')!.message).toMatch(/“nytt ord” is not in the passage/);
+    expect(model.warnings.find((w) => w.kind === 'excerpt-mismatch')!.message).toMatch(/the words “nytt ord” are not in the passage/);
     // Printed by role label, the shared pseudonym is not shown, so there is nothing to confuse.
     const byRole = buildQuoteTables(source([coding('q1', 'C1', ['inger']), coding('q2', 'C1', ['inger2'])]), settings({ attribution: 'role' }));
     expect(byRole.warnings.map((w) => w.kind)).toEqual(['no-quotes']);

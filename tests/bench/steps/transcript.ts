@@ -1,0 +1,191 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createHeadlessEditor } from '@lexical/headless';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { createClient } from '../../../shared/api/client';
+import { Backend } from '../../../electron/backend/backend';
+import { paragraphRanges } from '../../../shared/text/paragraphs';
+import { rng, transcript } from '../generate';
+import { check, type BenchStep, type Check, type Metric } from '../types';
+import { openBrowserSession, timeInPage } from './browser';
+
+/** A long transcript and how densely it is coded. */
+interface LongTranscript {
+  readonly label: string;
+  readonly words: number;
+  readonly codings: number;
+  readonly seed: number;
+  /** First-paint target (ms). */
+  readonly target: number;
+}
+
+const FULL: readonly LongTranscript[] = [
+  { label: '100k chars, 1,000 codings', words: 16_000, codings: 1_000, seed: 11, target: 500 },
+  { label: '300k chars, 3,000 codings', words: 48_000, codings: 3_000, seed: 12, target: 1000 },
+];
+const QUICK: readonly LongTranscript[] = [{ label: '10k chars, 100 codings', words: 1_600, codings: 100, seed: 13, target: 500 }];
+
+/**
+ * Write a project with one long transcript and many codings (a third of them overlapping another),
+ * straight into the database in one step. Returns the file and the document id.
+ */
+async function buildTranscriptProject(dir: string, spec: LongTranscript): Promise<{ file: string; documentId: string; chars: number }> {
+  const backend = new Backend({ mode: 'cli', version: 'bench', dataDir: dir, settingsDir: path.join(dir, '.settings'), rememberRecent: false });
+  backend.settings.setCoderName('Bench');
+  const api = createClient((m, a) => backend.dispatch(m, a));
+  const file = path.join(dir, `transcript-${spec.seed}.stige`);
+  await api.call('projects.create', { path: file });
+  const raw = transcript(spec.seed, spec.words, 'Inger');
+  const { files } = await api.call('documents.import', { sources: [{ path: await writeTemp(dir, `long-${spec.seed}.txt`, raw) }] });
+  const documentId = files[0]!.documentId!;
+  const project = backend.project();
+  const { text } = project.db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string };
+  const next = rng(spec.seed);
+  project.step('Code the benchmark transcript', () => {
+    const coderId = project.coderId();
+    const concepts = Array.from({ length: 40 }, (_, i) => {
+      const id = randomUUID();
+      project.db
+        .prepare('INSERT INTO codes (id, level, label, color, sort_order, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?)')
+        .run(id, `Concept ${i + 1}`, `#${Math.floor(next() * 0xffffff).toString(16).padStart(6, '0')}`, i, Date.now(), Date.now());
+      return id;
+    });
+    const insert = project.db.prepare(
+      'INSERT OR IGNORE INTO codings (id, document_id, code_id, start, end, coder_id, quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    let previous = { start: 0, end: 0 };
+    for (let i = 0; i < spec.codings; i += 1) {
+      // Every third coding overlaps the one before; the rest are spread evenly.
+      const overlap = i % 3 === 2 && previous.end > previous.start;
+      const start = overlap ? previous.start + Math.floor((previous.end - previous.start) / 2) : Math.floor((i / spec.codings) * (text.length - 200));
+      const end = Math.min(text.length, start + 20 + Math.floor(next() * 160));
+      insert.run(randomUUID(), documentId, concepts[i % concepts.length], start, end, coderId, text.slice(start, end), Date.now(), Date.now());
+      previous = { start, end };
+    }
+  });
+  backend.close();
+  return { file, documentId, chars: text.length };
+}
+
+async function writeTemp(dir: string, name: string, text: string): Promise<string> {
+  const fs = await import('node:fs');
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** The floor of painting: building the same paragraphs in a headless Lexical editor, without marks. */
+function lexicalFloor(text: string): number {
+  const editor = createHeadlessEditor({ nodes: [], onError: (e) => { throw e; } });
+  const started = performance.now();
+  editor.update(
+    () => {
+      const root = $getRoot();
+      for (const range of paragraphRanges(text)) root.append($createParagraphNode().append($createTextNode(text.slice(range.start, range.end) || ' ')));
+    },
+    { discrete: true },
+  );
+  return performance.now() - started;
+}
+
+/**
+ * Open long, densely coded transcripts in Chromium: time to first paint with every highlight,
+ * long tasks while scrolling through, applying a code from the keyboard (p50/p95), and the
+ * renderer's JS heap afterwards.
+ */
+export const transcriptStep: BenchStep = {
+  name: 'UI: long transcripts',
+  async run(ctx) {
+    const metrics: Metric[] = [];
+    const checks: Check[] = [];
+    for (const spec of ctx.quick ? QUICK : FULL) {
+      const built = await buildTranscriptProject(ctx.dir, spec);
+      const session = await openBrowserSession(ctx.dir);
+      const { page } = session;
+      try {
+        await session.backend.dispatch('projects.open', { path: built.file });
+        await page.reload();
+        await page.locator('.document-item').first().waitFor();
+        const expected = (session.backend.project().db.prepare('SELECT count(*) AS n FROM codings WHERE document_id = ?').get(built.documentId) as { n: number }).n;
+        const paints: number[] = [];
+        for (let run = 0; run < ctx.runs; run += 1) {
+          // Show another view first so that opening the transcript builds it from scratch.
+          await page.getByRole('button', { name: 'Data structure', exact: true }).click();
+          const ms = await timeInPage(
+            page,
+            "[...document.querySelectorAll('.view-switch button')].find((b) => b.textContent === 'Code').click()",
+            `new Set([...document.querySelectorAll('[data-testid=transcript-text] mark.coding')].flatMap((m) => (m.dataset.codings || '').split(' '))).size >= ${expected}`,
+            60_000,
+          );
+          paints.push(ms);
+        }
+        const shown = await page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('mark.coding')].flatMap((m) => (m.dataset.codings ?? '').split(' '))).size);
+        checks.push(check(`${spec.label}: every coding is highlighted`, shown === expected, `${shown} of ${expected}`));
+        const text = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid=transcript-text] p')].map((p) => p.textContent).join('\n'),
+        );
+        const { text: canonical } = await session.backend.dispatch('documents.get', { id: built.documentId }).then((e) => (e.ok ? (e.value as { text: string }) : { text: '' }));
+        checks.push(check(`${spec.label}: editor text equals the canonical text`, text === canonical, `${text.length} vs ${canonical.length}`));
+        metrics.push({ name: `open ${spec.label} → first paint`, unit: 'ms', samples: paints, target: spec.target });
+        metrics.push({ name: `floor: headless Lexical, same paragraphs, no marks (${spec.label})`, unit: 'ms', samples: [lexicalFloor(canonical)] });
+
+        // Scroll through the whole transcript, counting long tasks.
+        const longTasks = await page.evaluate(async () => {
+          const scroller = document.querySelector('.transcript-scroll')!;
+          const tasks: number[] = [];
+          const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+          observer.observe({ type: 'longtask', buffered: false });
+          for (let y = 0; y < scroller.scrollHeight; y += 700) {
+            scroller.scrollTop = y;
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          await new Promise((r) => setTimeout(r, 200));
+          observer.disconnect();
+          return tasks;
+        });
+        metrics.push({ name: `scroll ${spec.label}: long tasks > 50 ms`, unit: 'count', samples: [longTasks.length], target: 0, targetOn: 'max' });
+
+        // Apply codes from the keyboard (V, in vivo) to uncoded words, until each highlight is painted.
+        const applies: number[] = [];
+        const count = ctx.quick ? 3 : 50;
+        for (let i = 0; i < count; i += 1) {
+          applies.push(
+            await page.evaluate(async (index) => {
+              const root = document.querySelector('[data-testid=transcript-text]')!;
+              const candidates: Text[] = [];
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('mark') && (n as Text).data.length > 40) candidates.push(n as Text);
+              const node = candidates[(index * 7) % candidates.length]!;
+              node.parentElement!.scrollIntoView({ block: 'center' });
+              const from = node.data.indexOf(' ') + 1;
+              const to = node.data.indexOf(' ', from + 6);
+              const range = document.createRange();
+              range.setStart(node, from);
+              range.setEnd(node, to > from ? to : node.data.length);
+              const selection = window.getSelection()!;
+              selection.removeAllRanges();
+              selection.addRange(range);
+              document.querySelector('.transcript-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+              await new Promise((r) => requestAnimationFrame(r));
+              const before = root.querySelectorAll('mark.coding').length;
+              const started = performance.now();
+              root.dispatchEvent(new KeyboardEvent('keydown', { key: 'v', bubbles: true }));
+              while (root.querySelectorAll('mark.coding').length <= before) {
+                if (performance.now() - started > 10_000) throw new Error('no highlight appeared');
+                await new Promise((r) => setTimeout(r, 0));
+              }
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+              return performance.now() - started;
+            }, i),
+          );
+        }
+        metrics.push({ name: `apply a code (V) on ${spec.label} → highlight painted`, unit: 'ms', samples: applies, target: 50, targetOn: 'p95' });
+        const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+        if (heap > 0) metrics.push({ name: `renderer JS heap after ${spec.label}`, unit: 'MB', samples: [heap / 1024 / 1024], target: 300 });
+      } finally {
+        await session.close();
+      }
+    }
+    return { metrics, checks };
+  },
+};
