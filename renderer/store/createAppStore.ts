@@ -6,13 +6,14 @@ import { createAppSlice, type AppSlice } from './slices/appSlice';
 import { createCodebookSlice, type CodebookSlice } from './slices/codebookSlice';
 import { createCodingsSlice, type CodingsSlice } from './slices/codingsSlice';
 import { createDocumentsSlice, type DocumentsSlice } from './slices/documentsSlice';
+import { createFigureSlice, type FigureSlice } from './slices/figureSlice';
 import { createNoticesSlice, type NoticesSlice } from './slices/noticesSlice';
 import { createPeopleSlice, type PeopleSlice } from './slices/peopleSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
 /** The whole renderer state: data normalised by id, plus UI state; actions are the only API callers. */
-export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice;
+export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & FigureSlice;
 
 /** What every slice gets: zustand's set/get and the API. */
 export interface SliceContext {
@@ -45,6 +46,7 @@ export function createAppStore(deps: { transport: Transport }): AppStore {
       ...createUiSlice(ctx),
       ...createNoticesSlice(ctx),
       ...createWorkspaceSlice(ctx),
+      ...createFigureSlice(ctx),
     };
   });
   const off = deps.transport.onEvent((event) => onBackendEvent(store.getState(), event, deps.transport.clientId));
