@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import type { DialogKind, MenuCommand } from '../../shared/api/bridge';
 import { AppError } from '../../shared/api/errors';
+import { parseSaveFileRequest } from '../../shared/api/saveDialog';
 import { Backend } from '../backend/backend';
 import { setSqliteBinding } from '../backend/db/projectFile';
 import { menuTemplate } from './menu';
@@ -13,7 +14,7 @@ import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, applyWindowPolicy, isTruste
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.resolve(here, '../renderer');
-const DIALOG_KINDS: readonly DialogKind[] = ['openProject', 'newProject', 'importFiles'];
+const DIALOG_KINDS: readonly DialogKind[] = ['openProject', 'newProject', 'importFiles', 'saveFile'];
 
 setSqliteBinding(process.env.STIGE_SQLITE_BINDING);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -67,7 +68,7 @@ function send(command: MenuCommand): void {
   BrowserWindow.getFocusedWindow()?.webContents.send('stige:menu', command);
 }
 
-async function showDialog(win: BrowserWindow, kind: DialogKind): Promise<string[]> {
+async function showDialog(win: BrowserWindow, kind: DialogKind, request: unknown): Promise<string[]> {
   const projects = [{ name: 'Stige project', extensions: ['stige'] }];
   switch (kind) {
     case 'openProject': {
@@ -81,6 +82,17 @@ async function showDialog(win: BrowserWindow, kind: DialogKind): Promise<string[
     case 'importFiles': {
       const result = await dialog.showOpenDialog(win, { title: 'Import files', properties: ['openFile', 'multiSelections'] });
       return result.canceled ? [] : result.filePaths;
+    }
+    case 'saveFile': {
+      // The renderer proposes only a bare name and file types; the folder is the user's choice.
+      const save = parseSaveFileRequest(request);
+      if (!save) return [];
+      const result = await dialog.showSaveDialog(win, {
+        title: 'Export',
+        defaultPath: path.join(app.getPath('documents'), save.defaultName),
+        filters: save.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      });
+      return result.canceled || !result.filePath ? [] : [result.filePath];
     }
     default: {
       const never: never = kind;
@@ -119,10 +131,10 @@ if (!app.requestSingleInstanceLock()) {
       }
       return backend.dispatch(method, args, 'ipc', typeof origin === 'string' ? origin : null);
     });
-    ipcMain.handle('stige:dialog', (event, kind: unknown) => {
+    ipcMain.handle('stige:dialog', (event, kind: unknown, request: unknown) => {
       const win = BrowserWindow.fromWebContents(event.sender);
       if (!win || !isTrustedSender(event.senderFrame?.url) || !DIALOG_KINDS.includes(kind as DialogKind)) return [];
-      return showDialog(win, kind as DialogKind);
+      return showDialog(win, kind as DialogKind, request);
     });
     const setMenu = (history?: { undo: string | null; redo: string | null }) =>
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', history)));

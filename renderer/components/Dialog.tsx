@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog: focus moves in, Esc closes, clicking the backdrop closes. */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose?: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({ title, onClose, children, wide, className }: { title: string; onClose?: () => void; children: ReactNode; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -18,7 +18,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     >
       <div
         ref={ref}
-        className={`dialog${wide ? ' wide' : ''}`}
+        className={`dialog${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={title}

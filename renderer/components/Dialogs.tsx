@@ -1,7 +1,16 @@
 import { DocumentDetailsDialog } from '../features/documents/DocumentDetailsDialog';
 import { SpeakersDialog } from '../features/documents/SpeakersDialog';
+import { CodeDetailsDialog } from '../features/codebook/CodeDetailsDialog';
+import { DeleteCodesDialog } from '../features/codebook/DeleteCodesDialog';
+import { ExportCodebookDialog } from '../features/codebook/ExportCodebookDialog';
+import { ImportCodebookDialog } from '../features/codebook/ImportCodebookDialog';
+import { MergeCodesDialog } from '../features/codebook/MergeCodesDialog';
+import { MoveCodesDialog } from '../features/codebook/MoveCodesDialog';
+import { ReleaseChildrenDialog } from '../features/codebook/ReleaseChildrenDialog';
+import { SplitCodeDialog } from '../features/codebook/SplitCodeDialog';
 import { PseudonymiseDialog } from '../features/pseudonymise/PseudonymiseDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ExportStructureDialog } from '../features/structure/ExportStructureDialog';
 import { useApp } from '../store/StoreContext';
 
 /** The dialog the store says is open (one at a time). */
@@ -18,6 +27,24 @@ export function Dialogs() {
       return target ? <SpeakersDialog documentId={target} /> : null;
     case 'documentDetails':
       return target ? <DocumentDetailsDialog documentId={target} /> : null;
+    case 'exportStructure':
+      return <ExportStructureDialog />;
+    case 'importCodebook':
+      return <ImportCodebookDialog />;
+    case 'exportCodebook':
+      return <ExportCodebookDialog />;
+    case 'codeDetails':
+      return <CodeDetailsDialog />;
+    case 'mergeCodes':
+      return <MergeCodesDialog />;
+    case 'splitCode':
+      return <SplitCodeDialog />;
+    case 'deleteCodes':
+      return <DeleteCodesDialog />;
+    case 'moveCodes':
+      return <MoveCodesDialog />;
+    case 'releaseChildren':
+      return <ReleaseChildrenDialog />;
     default:
       return null;
   }

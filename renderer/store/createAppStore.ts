@@ -6,6 +6,7 @@ import { createAppSlice, type AppSlice } from './slices/appSlice';
 import { createCodebookSlice, type CodebookSlice } from './slices/codebookSlice';
 import { createCodingsSlice, type CodingsSlice } from './slices/codingsSlice';
 import { createDocumentsSlice, type DocumentsSlice } from './slices/documentsSlice';
+import { createFigureSlice, type FigureSlice } from './slices/figureSlice';
 import { createNoticesSlice, type NoticesSlice } from './slices/noticesSlice';
 import { createPeopleSlice, type PeopleSlice } from './slices/peopleSlice';
 import { createSpeakersSlice, type SpeakersSlice } from './slices/speakersSlice';
@@ -13,7 +14,7 @@ import { createUiSlice, type UiSlice } from './slices/uiSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
 /** The whole renderer state: data normalised by id, plus UI state; actions are the only API callers. */
-export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & SpeakersSlice;
+export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & SpeakersSlice & FigureSlice;
 
 /** What every slice gets: zustand's set/get and the API. */
 export interface SliceContext {
@@ -47,6 +48,7 @@ export function createAppStore(deps: { transport: Transport }): AppStore {
       ...createNoticesSlice(ctx),
       ...createWorkspaceSlice(ctx),
       ...createSpeakersSlice(ctx),
+      ...createFigureSlice(ctx),
     };
   });
   const off = deps.transport.onEvent((event) => onBackendEvent(store.getState(), event, deps.transport.clientId));

@@ -16,7 +16,8 @@ export interface GioiaTree {
   readonly unplaced: readonly CodeTreeNode[];
 }
 
-const bySortOrder = (a: Code, b: Code) => a.sortOrder - b.sortOrder || a.createdAt - b.createdAt || a.label.localeCompare(b.label);
+/** The codebook's manual order: sort order, then creation, then label. */
+export const bySortOrder = (a: Code, b: Code) => a.sortOrder - b.sortOrder || a.createdAt - b.createdAt || a.label.localeCompare(b.label);
 
 let lastCodes: AppState['codes'] | null = null;
 let lastTree: GioiaTree | null = null;

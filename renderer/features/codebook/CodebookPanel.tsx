@@ -1,33 +1,48 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Level } from '../../../shared/model/levels';
-import type { Code } from '../../../shared/model/types';
 import { useApp } from '../../store/StoreContext';
 import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 import { CodeRow } from './CodeRow';
-import { DeleteCodeDialog } from './DeleteCodeDialog';
+import { singular } from './codebookModel';
 import { NewCodeInput } from './NewCodeInput';
+import { SelectionBar } from './SelectionBar';
 import { DRAG_TYPE, useCodeDrop } from './dragAndDrop';
 
 /**
  * The codebook in Gioia's three levels, under the project's own level names: each aggregate
  * dimension with its themes and their concepts, and a pool of what is not yet grouped. Codes are
  * grouped by dragging a concept onto a theme and a theme onto a dimension; dragging onto the pool
- * ungroups.
+ * ungroups. Several codes can be selected (Ctrl/Shift+click, checkboxes) and merged, split,
+ * promoted, demoted, moved or deleted together from the selection bar.
  */
 export function CodebookPanel() {
   const project = useApp((s) => s.project);
   const tree = useApp(selectGioiaTree);
+  const selecting = useApp((s) => s.selectedCodeIds.length > 0);
+  const refreshCodeStats = useApp((s) => s.refreshCodeStats);
+  const selectCodes = useApp((s) => s.selectCodes);
+  const clearSelection = () => selectCodes([], null);
+  const codes = useApp((s) => s.codes);
+  const documents = useApp((s) => s.documents);
+  const history = useApp((s) => s.history);
   const [adding, setAdding] = useState<Level | null>(null);
-  const [deleting, setDeleting] = useState<Code | null>(null);
   const pool = useCodeDrop(null);
+  // Informant counts change with codings, speakers and documents: every change refreshes history.
+  useEffect(() => {
+    void refreshCodeStats();
+  }, [codes, documents, history, refreshCodeStats]);
   if (!project) return null;
   const [conceptName, themeName, dimensionName] = project.levels;
-  const render = (node: CodeTreeNode, depth: number) => (
-    <CodeRow key={node.code.id} node={node} depth={depth} onDelete={setDeleting} render={render} />
-  );
+  const render = (node: CodeTreeNode, depth: number) => <CodeRow key={node.code.id} node={node} depth={depth} render={render} />;
   const empty = tree.dimensions.length + tree.ungroupedThemes.length + tree.ungroupedConcepts.length + tree.unplaced.length === 0;
   return (
-    <section className="codebook" aria-label="Codebook">
+    <section
+      className={`codebook${selecting ? ' selecting' : ''}`}
+      aria-label="Codebook"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && selecting && !(e.target as HTMLElement).closest('input, textarea, select')) clearSelection();
+      }}
+    >
       <header className="panel-header">
         <div className="level-legend" aria-label="Levels">
           <span className="level-tag level-3">{dimensionName}</span>
@@ -47,42 +62,38 @@ export function CodebookPanel() {
         </div>
         {adding && <NewCodeInput level={adding} levelName={singular(project.levels[adding - 1]!)} onDone={() => setAdding(null)} />}
       </header>
-      <div className="code-tree" role="tree" aria-label="Gioia data structure">
-        {empty && (
-          <p className="hint">
-            No codes yet. Select words in the transcript and press <kbd>C</kbd> to create a first {singular(conceptName).toLocaleLowerCase()}, then group
-            concepts into {themeName.toLocaleLowerCase()} and those into {dimensionName.toLocaleLowerCase()} by dragging them here.
-          </p>
-        )}
-        {tree.dimensions.map((node) => render(node, 0))}
-      </div>
-      <section
-        className={`pool${pool.over ? ' drop-ok' : ''}`}
-        aria-label="Not yet grouped"
-        onDragOver={pool.onDragOver}
-        onDragLeave={pool.onDragLeave}
-        onDrop={pool.onDrop}
-        data-drop={DRAG_TYPE}
-      >
-        <h3>Not yet grouped</h3>
-        {tree.ungroupedThemes.length + tree.ungroupedConcepts.length === 0 && <p className="muted small">Drag a code here to take it out of its group.</p>}
-        {tree.ungroupedThemes.map((node) => render(node, 0))}
-        {tree.ungroupedConcepts.map((node) => render(node, 0))}
-      </section>
-      {tree.unplaced.length > 0 && (
-        <section className="pool unplaced" aria-label="Not yet placed">
-          <h3>Not placed in the three levels</h3>
-          {tree.unplaced.map((node) => render(node, 0))}
+      <div className="codebook-scroll">
+        <div className="code-tree" role="tree" aria-label="Gioia data structure" aria-multiselectable="true">
+          {empty && (
+            <p className="hint">
+              No codes yet. Select words in the transcript and press <kbd>C</kbd> to create a first {singular(conceptName).toLocaleLowerCase()}, then group
+              concepts into {themeName.toLocaleLowerCase()} and those into {dimensionName.toLocaleLowerCase()} by dragging them here.
+            </p>
+          )}
+          {tree.dimensions.map((node) => render(node, 0))}
+        </div>
+        <section
+          className={`pool${pool.over ? ' drop-ok' : ''}`}
+          aria-label="Not yet grouped"
+          onDragOver={pool.onDragOver}
+          onDragLeave={pool.onDragLeave}
+          onDrop={pool.onDrop}
+          data-drop={DRAG_TYPE}
+        >
+          <h3>Not yet grouped</h3>
+          {tree.ungroupedThemes.length + tree.ungroupedConcepts.length === 0 && <p className="muted small">Drag a code here to take it out of its group.</p>}
+          {tree.ungroupedThemes.map((node) => render(node, 0))}
+          {tree.ungroupedConcepts.map((node) => render(node, 0))}
         </section>
-      )}
-      {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
+        {tree.unplaced.length > 0 && (
+          <section className="pool unplaced" aria-label="Not yet placed">
+            <h3>Not placed in the three levels</h3>
+            {tree.unplaced.map((node) => render(node, 0))}
+          </section>
+        )}
+      </div>
+      {/* Below the list, so selecting never shifts the rows under the pointer. */}
+      {selecting && <SelectionBar />}
     </section>
   );
-}
-
-/** "Second-order themes" → "Second-order theme" for buttons; names that are not English plurals stay. */
-export function singular(name: string): string {
-  if (/ies$/i.test(name)) return name.replace(/ies$/i, 'y');
-  if (/(ss|us)$/i.test(name)) return name;
-  return name.replace(/s$/i, '');
 }

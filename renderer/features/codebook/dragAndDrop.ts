@@ -5,21 +5,36 @@ import { useApp } from '../../store/StoreContext';
 /** The drag type of codes (the transcript accepts it too, to code a selection). */
 export const DRAG_TYPE = 'application/x-stige-code';
 
-// During dragover a page cannot read the dragged data, only its type; the code being dragged is
-// remembered here so drop targets can say at once whether they accept it.
-let dragged: Code | null = null;
+/** What is being dragged: the code under the pointer and every code moving with it (same level). */
+export interface CodeDrag {
+  readonly lead: Code;
+  readonly ids: readonly string[];
+}
 
-/** Start dragging a code. */
-export function startCodeDrag(event: DragEvent, code: Code): void {
-  dragged = code;
+// During dragover a page cannot read the dragged data, only its type; the codes being dragged are
+// remembered here so drop targets can say at once whether they accept them.
+let dragged: CodeDrag | null = null;
+
+/**
+ * Start dragging a code; when it is part of a multi-selection, the selected codes on its level
+ * move with it.
+ */
+export function startCodeDrag(event: DragEvent, code: Code, selection: readonly Code[] = []): void {
+  const together = selection.some((c) => c.id === code.id) ? selection.filter((c) => c.level === code.level).map((c) => c.id) : [code.id];
+  dragged = { lead: code, ids: together };
   event.dataTransfer.setData(DRAG_TYPE, code.id);
-  event.dataTransfer.setData('text/plain', code.label);
+  event.dataTransfer.setData('text/plain', together.length > 1 ? `${together.length} codes` : code.label);
   // Moved within the codebook, copied onto a passage in the transcript.
   event.dataTransfer.effectAllowed = 'copyMove';
 }
 
-/** The code being dragged, if any. */
+/** The code under the pointer of the current drag, if any. */
 export function draggedCode(): Code | null {
+  return dragged?.lead ?? null;
+}
+
+/** The current drag, if any. */
+export function currentDrag(): CodeDrag | null {
   return dragged;
 }
 
@@ -41,6 +56,13 @@ export function dropPlacement(code: Code, target: Code | null): { parentId: stri
   return null;
 }
 
+/** Where dropping a whole drag on `target` puts it; nowhere when the target is one of the dragged codes. */
+export function dragPlacement(drag: CodeDrag, target: Code | null): { parentId: string | null; beforeId: string | null } | null {
+  if (target && drag.ids.includes(target.id)) return null;
+  if (target === null && drag.ids.length > 1) return { parentId: null, beforeId: null };
+  return dropPlacement(drag.lead, target);
+}
+
 /** Drop-target handlers for a code row (or the "not yet grouped" pool when `target` is null). */
 export function useCodeDrop(target: Code | null) {
   const moveCodes = useApp((s) => s.moveCodes);
@@ -48,8 +70,8 @@ export function useCodeDrop(target: Code | null) {
   return {
     over,
     onDragOver(event: DragEvent) {
-      const code = dragged;
-      if (!code || !event.dataTransfer.types.includes(DRAG_TYPE) || !dropPlacement(code, target)) return;
+      const drag = dragged;
+      if (!drag || !event.dataTransfer.types.includes(DRAG_TYPE) || !dragPlacement(drag, target)) return;
       event.preventDefault();
       event.stopPropagation();
       event.dataTransfer.dropEffect = 'move';
@@ -60,13 +82,13 @@ export function useCodeDrop(target: Code | null) {
     },
     onDrop(event: DragEvent) {
       setOver(false);
-      const code = dragged;
-      const placement = code ? dropPlacement(code, target) : null;
-      if (!code || !placement) return;
+      const drag = dragged;
+      const placement = drag ? dragPlacement(drag, target) : null;
+      if (!drag || !placement) return;
       event.preventDefault();
       event.stopPropagation();
       endCodeDrag();
-      void moveCodes([code.id], placement.parentId, placement.beforeId);
+      void moveCodes(drag.ids, placement.parentId, placement.beforeId);
     },
   };
 }

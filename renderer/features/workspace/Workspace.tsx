@@ -1,4 +1,5 @@
 
+import { useApp } from '../../store/StoreContext';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ImportStatus } from '../documents/ImportStatus';
 import { useFileDrop } from '../documents/useFileDrop';
@@ -10,11 +11,13 @@ import { TopBar } from './TopBar';
 /** The coding workspace: documents | transcript | codebook, with the top bar and the status bar. */
 export function Workspace() {
   const dragging = useFileDrop(true);
+  // The figure needs the width more than the document list does.
+  const wide = useApp((s) => s.mainView === 'structure');
   return (
     <div className="workspace">
       <TopBar />
-      <div className="columns">
-        <DocumentsPanel />
+      <div className={`columns${wide ? ' no-documents' : ''}`}>
+        {!wide && <DocumentsPanel />}
         <MainArea />
         <SidePanel />
       </div>

@@ -44,6 +44,11 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
       editMode: false,
       sideTab: 'codebook',
       mainView: 'coding',
+      selectedCodeIds: [],
+      selectionAnchor: null,
+      codeStats: {},
+      figure: null,
+      figureOptions: null,
     });
     await Promise.all([get().loadDocuments(), get().loadCodes(), get().loadPeople(), get().refreshHistory()]);
     const first = get().documents[0];
@@ -96,7 +101,7 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
     async closeProject() {
       await get().guard(async () => {
         await api.call('projects.close', {});
-        set({ project: null, documents: [], openDocument: null, codes: {}, codings: {}, informants: [], cases: [], history: NO_HISTORY });
+        set({ project: null, documents: [], openDocument: null, codes: {}, codings: {}, informants: [], cases: [], history: NO_HISTORY, selectedCodeIds: [], codeStats: {}, figure: null, figureOptions: null });
         await get().loadListing();
       });
     },

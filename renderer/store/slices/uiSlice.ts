@@ -17,6 +17,12 @@ export type DialogName =
   | 'importCodebook'
   | 'importRefi'
   | 'checkDraft'
+  | 'codeDetails'
+  | 'mergeCodes'
+  | 'splitCode'
+  | 'deleteCodes'
+  | 'moveCodes'
+  | 'releaseChildren'
   | null;
 
 /** What the main area shows: the transcript for coding, the data-structure figure, comparisons, teamwork. */
