@@ -3,13 +3,15 @@ import { test, expect } from './support/fixtures';
 
 const corpus = (name: string) => path.resolve('..', 'shared', 'corpus', 'transcripts', name);
 
-test('import three real files at once, see the report, say who is who, and open the transcript with the speaker gutter', async ({ stige, page }) => {
+test('drop three real files at once, see progress and the report, say who is who, and open the transcript with the speaker gutter', async ({ stige, page }) => {
   await stige.open();
   await stige.newProject('Import');
-  await stige.importByPicker([corpus('teams_premium.vtt'), corpus('qualcoder_sample_transcript.txt'), corpus('qualcoder_ID1.docx')]);
+  const sawProgress = await stige.watchImportProgress();
+  await stige.importByDrop([{ path: corpus('teams_premium.vtt') }, { path: corpus('qualcoder_sample_transcript.txt') }, { path: corpus('qualcoder_ID1.docx') }]);
   const report = page.getByRole('dialog', { name: 'Import finished' });
   await expect(report).toContainText('3 imported · 0 skipped · 0 failed');
   await expect(report).toContainText('Charles');
+  expect(await sawProgress()).toBe(true);
   await stige.screenshot('import-report-three-formats');
 
   // The Speakers step from the report: Charles is an informant, Janaki the interviewer.
@@ -31,7 +33,7 @@ test('import three real files at once, see the report, say who is who, and open 
   await stige.screenshot('transcript-gutter-times');
 });
 
-test('a file without speakers is split into voices by assigning turns', async ({ stige, page }) => {
+test('the file picker imports too; a file without speakers is split into voices by assigning turns', async ({ stige, page }) => {
   await stige.open();
   await stige.newProject('Split');
   await stige.importByPicker([corpus('onedrive_transcription_nospeaker.vtt')]);

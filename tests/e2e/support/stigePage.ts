@@ -47,16 +47,34 @@ export class StigePage {
     await (await chooser).setFiles([...files]);
   }
 
-  /** Drop files onto the window, as dragging them from the file manager does. */
-  async importByDrop(files: readonly { name: string; content: string }[]): Promise<void> {
+  /**
+   * Drop files onto the window, as dragging them from the file manager does: given as text, or as
+   * paths of real files (read here and handed to the page byte for byte).
+   */
+  async importByDrop(files: readonly ({ name: string; content: string } | { path: string })[]): Promise<void> {
+    const payload = files.map((f) =>
+      'path' in f ? { name: path.basename(f.path), base64: fs.readFileSync(f.path).toString('base64') } : { name: f.name, base64: Buffer.from(f.content).toString('base64') },
+    );
     const transfer = await this.page.evaluateHandle((list) => {
       const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'text/plain' }));
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
       return dt;
-    }, files as { name: string; content: string }[]);
+    }, payload);
     await this.page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
     await this.page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
     await this.page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  }
+
+  /** Remember whether the import progress panel shows up (it may come and go quickly). */
+  async watchImportProgress(): Promise<() => Promise<boolean>> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { sawImportProgress: boolean };
+      w.sawImportProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[aria-label="Import progress"] progress')) w.sawImportProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    return () => this.page.evaluate(() => (window as unknown as { sawImportProgress: boolean }).sawImportProgress);
   }
 
   /** Close the import report after checking what it says. */
