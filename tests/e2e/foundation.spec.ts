@@ -161,3 +161,21 @@ test('level names follow the project settings', async ({ stige, page }) => {
   await expect(legend).toContainText('1. ordens kode');
   await expect(page.locator('.add-buttons')).toContainText('+ 2. ordens kode');
 });
+
+test('the transcript filters by code at any level and by coder', async ({ stige, page }) => {
+  await stige.open();
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(stige.transcript().locator('mark.coding').first()).toBeVisible();
+  const all = await stige.transcript().locator('mark.coding').count();
+  // A theme shows its concepts' codings only.
+  await page.getByRole('combobox', { name: 'Show codings of' }).selectOption({ label: '└ Enabling leadership and culture' });
+  await expect(stige.transcript().locator('mark.coding')).not.toHaveCount(all);
+  const theme = await stige.transcript().locator('mark.coding').count();
+  expect(theme).toBeGreaterThan(0);
+  // By coder: the sample's codings are all by "Stige sample"; the user has none yet.
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(stige.transcript().locator('mark.coding')).toHaveCount(all);
+  await page.getByRole('combobox', { name: 'Show codings by' }).selectOption({ label: 'Stige sample' });
+  await expect(stige.transcript().locator('mark.coding')).toHaveCount(all);
+  await stige.screenshot('filtered-transcript');
+});
