@@ -69,6 +69,7 @@ export function isRefiFile(file: string, as: ImportOptions['as']): boolean {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
+    .summary('Import transcripts, documents, codebooks and REFI-QDA projects (each file its own transaction).')
     .description(
       'Import transcripts, documents, codebooks and REFI-QDA projects; each file is its own transaction.\n' +
         'Transcripts (by extension and content): .txt .md (speaker labels such as "Inger:", Otter, noScribe, [id1] tags), ' +
