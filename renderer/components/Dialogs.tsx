@@ -11,6 +11,11 @@ import { SplitCodeDialog } from '../features/codebook/SplitCodeDialog';
 import { PseudonymiseDialog } from '../features/pseudonymise/PseudonymiseDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ExportStructureDialog } from '../features/structure/ExportStructureDialog';
+import { CheckDraftDialog } from '../features/exports/CheckDraftDialog';
+import { ExportOverviewDialog } from '../features/exports/ExportOverviewDialog';
+import { ExportQuotesDialog } from '../features/exports/ExportQuotesDialog';
+import { ExportRefiDialog } from '../features/refi/ExportRefiDialog';
+import { ImportRefiDialog } from '../features/refi/ImportRefiDialog';
 import { useApp } from '../store/StoreContext';
 
 /** The dialog the store says is open (one at a time). */
@@ -45,6 +50,16 @@ export function Dialogs() {
       return <MoveCodesDialog />;
     case 'releaseChildren':
       return <ReleaseChildrenDialog />;
+    case 'exportQuotes':
+      return <ExportQuotesDialog />;
+    case 'exportOverview':
+      return <ExportOverviewDialog />;
+    case 'checkDraft':
+      return <CheckDraftDialog />;
+    case 'exportRefi':
+      return <ExportRefiDialog />;
+    case 'importRefi':
+      return <ImportRefiDialog />;
     default:
       return null;
   }
