@@ -10,11 +10,15 @@ import { createFigureSlice, type FigureSlice } from './slices/figureSlice';
 import { createNoticesSlice, type NoticesSlice } from './slices/noticesSlice';
 import { createPeopleSlice, type PeopleSlice } from './slices/peopleSlice';
 import { createSpeakersSlice, type SpeakersSlice } from './slices/speakersSlice';
+import { createExportsSlice, type ExportsSlice } from './slices/exportsSlice';
+import { createCompareSlice, type CompareSlice } from './slices/compareSlice';
+import { createTeamSlice, type TeamSlice } from './slices/teamSlice';
+import { createRefiSlice, type RefiSlice } from './slices/refiSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
 /** The whole renderer state: data normalised by id, plus UI state; actions are the only API callers. */
-export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & SpeakersSlice & FigureSlice;
+export type AppState = AppSlice & DocumentsSlice & CodebookSlice & CodingsSlice & PeopleSlice & UiSlice & NoticesSlice & WorkspaceSlice & SpeakersSlice & FigureSlice & ExportsSlice & CompareSlice & TeamSlice & RefiSlice;
 
 /** What every slice gets: zustand's set/get and the API. */
 export interface SliceContext {
@@ -49,6 +53,10 @@ export function createAppStore(deps: { transport: Transport }): AppStore {
       ...createWorkspaceSlice(ctx),
       ...createSpeakersSlice(ctx),
       ...createFigureSlice(ctx),
+      ...createExportsSlice(ctx),
+      ...createCompareSlice(ctx),
+      ...createTeamSlice(ctx),
+      ...createRefiSlice(ctx),
     };
   });
   const off = deps.transport.onEvent((event) => onBackendEvent(store.getState(), event, deps.transport.clientId));
