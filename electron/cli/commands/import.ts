@@ -133,7 +133,7 @@ export function registerImportCommand(program: Command): void {
 function printReport(report: ImportReport): void {
   for (const f of report.files) {
     if (f.status === 'imported') {
-      const speakers = f.speakers.map((s) => `${s.label} (${s.turns} turns)`).join(', ');
+      const speakers = f.speakers.map((s) => `${s.label} (${s.turns} turn${s.turns === 1 ? '' : 's'})`).join(', ');
       printLine(`imported  ${f.name} [${f.format}]${speakers ? `: ${speakers}` : ''}`);
       for (const w of f.warnings) printLine(`          warning: ${w}`);
     } else if (f.status === 'skipped') {
