@@ -22,6 +22,7 @@ import { INFORMANT_FIELDS, LABEL_SYNONYMS, listAttributes, nameKey } from './att
 import { deliverFile, safeFileName, TABLE_MIME, type Destination } from './deliverExport';
 import type { HandlerContext } from './handlerTypes';
 import { decodeText } from './import/decode';
+import { readXlsxRows } from './import/xlsx';
 import { CASE_COLUMNS, INFORMANT_COLUMNS, toCase, toInformant, type CaseRow, type InformantRow } from './rows';
 import { cellContext, cellsError, checkCells, resolveCase, writeCells, type RawCell } from './tableCells';
 
@@ -131,25 +132,7 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
     return parseDelimited(decodeText(bytes, fileName).text, ext === '.tsv' ? '\t' : undefined).rows;
   }
   if (ext === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new AppError('IMPORT', `${fileName} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`, { file: fileName });
-    }
-    for (const sheet of workbook.worksheets) {
-      const rows: string[][] = [];
-      sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cells[col - 1] = cellText(cell);
-        });
-        rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-      });
-      const filled = Array.from(rows, (r) => r ?? []);
-      if (filled.some((r) => r.some((c) => c.trim() !== ''))) return filled;
-    }
-    throw new AppError('IMPORT', `${fileName}: the workbook has no filled cells`, { file: fileName });
+    return readXlsxRows(bytes, fileName, cellText);
   }
   throw new AppError('UNSUPPORTED', `${fileName}: informant tables are read from .csv, .tsv or .xlsx files (save other spreadsheets as one of those)`, { file: fileName });
 }

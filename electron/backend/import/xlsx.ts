@@ -35,8 +35,11 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
-/** The rows of the first worksheet of an .xlsx file that has any content, as strings. */
-export async function readXlsxRows(bytes: Uint8Array, fileName: string): Promise<string[][]> {
+/**
+ * The rows of the first worksheet of an .xlsx file that has any content, as strings. `read` turns
+ * a cell into text: transcripts read times of day as clock times, attribute tables read dates.
+ */
+export async function readXlsxRows(bytes: Uint8Array, fileName: string, read: (cell: ExcelJS.Cell) => string = cellText): Promise<string[][]> {
   const { entries } = await openZip(bytes, fileName, 'Excel workbook (.xlsx)');
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new AppError('IMPORT', `${fileName} is not an Excel workbook: the archive has no xl/workbook.xml`, { file: fileName });
@@ -52,7 +55,7 @@ export async function readXlsxRows(bytes: Uint8Array, fileName: string): Promise
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell);
+        cells[col - 1] = read(cell);
       });
       rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
     });
