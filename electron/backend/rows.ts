@@ -87,7 +87,7 @@ export interface CodingRow {
   rep_order: number;
   excerpt: string | null;
   attribution: string | null;
-  status: string;
+  status: CodingStatus;
   created_at: number;
 }
 export function toCoding(row: CodingRow): Coding {
@@ -104,7 +104,7 @@ export function toCoding(row: CodingRow): Coding {
     repOrder: row.rep_order,
     excerpt: row.excerpt,
     attribution: row.attribution as AnonymityLevel | null,
-    status: row.status as CodingStatus,
+    status: row.status,
     createdAt: row.created_at,
   };
 }

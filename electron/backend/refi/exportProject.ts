@@ -8,6 +8,7 @@ import { textFingerprint, writeLabels } from '../../../shared/refi/sourceText';
 import { STIGE_DATA_NOTE_NAME, type StigeData } from '../../../shared/refi/stigeData';
 import { writeCodebookXml, writeProjectXml, type OutCase, type OutCode, type OutNote, type OutSelection, type OutSet, type OutSource } from '../../../shared/refi/write';
 import type { OpenProject } from '../openProject';
+import { CODING_COLUMNS, type CodingRow } from '../rows';
 import { derivedGuid, isSchemaGuid } from './guids';
 import { caseVariables, documentVariables, type VariableDef } from './variables';
 
@@ -78,21 +79,6 @@ interface DocumentRow {
   memo: string;
   created_at: number;
   updated_at: number;
-}
-interface CodingRow {
-  id: string;
-  document_id: string;
-  code_id: string;
-  start: number;
-  end: number;
-  coder_id: string;
-  quote: string;
-  memo: string;
-  representative: number;
-  rep_order: number;
-  excerpt: string | null;
-  status: 'ok' | 'changed' | 'orphaned';
-  created_at: number;
 }
 
 const LEVEL_DESCRIPTIONS: Readonly<Record<Level, string>> = {
@@ -220,8 +206,7 @@ export function buildQdpx(project: OpenProject, options: ExportOptions): BuiltQd
     )
     .all() as DocumentRow[];
   const codingsOf = db.prepare(
-    `SELECT id, document_id, code_id, start, end, coder_id, quote, memo, representative, rep_order, excerpt, status, created_at
-     FROM codings WHERE document_id = ? ORDER BY start, end, coder_id, id`,
+    `SELECT ${CODING_COLUMNS} FROM codings WHERE document_id = ? ORDER BY start, end, coder_id, id`,
   );
   const speakersOf = db.prepare(
     `SELECT s.id, s.label, s.informant_id, s.role, i.label AS informant_label
