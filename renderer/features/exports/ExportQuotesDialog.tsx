@@ -45,8 +45,8 @@ export function ExportQuotesDialog() {
       {!draft ? (
         <p className="muted">Loading the project's export settings…</p>
       ) : (
-        <div className="export-layout">
-          <div className="export-options">
+        <div className="tx-layout">
+          <div className="tx-options">
             <label className="field inline">
               <span className="small">Wording</span>
               <select
@@ -71,7 +71,7 @@ export function ExportQuotesDialog() {
         </div>
       )}
       {outcome && <ExportDone outcome={outcome} what={outcome.rows === 1 ? 'quote' : 'quotes'} />}
-      <div className="dialog-actions export-actions">
+      <div className="dialog-actions tx-actions">
         {draft && <FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />}
         <span className="spacer" />
         <button type="button" onClick={close}>
@@ -126,7 +126,7 @@ function QuotePreviewPane({ draft, format }: { draft: QuoteDraft; format: Export
   useEffect(() => void previewQuotes(options, format), [options, format, previewQuotes]);
   const doc = useMemo(() => (preview.status === 'ready' ? quoteTablesToDoc(preview.value.model, '') : null), [preview]);
   return (
-    <div className="export-preview">
+    <div className="tx-preview">
       <div className="preview-header">
         <h3>Preview</h3>
         {preview.status === 'ready' && (
@@ -146,8 +146,8 @@ function QuotePreviewPane({ draft, format }: { draft: QuoteDraft; format: Export
           No quotes to show yet. Star passages as representative quotes (★ in a coding's details), or choose “All codings”.
         </p>
       )}
-      {doc && doc.tables.length > 0 && <DocTablesPreview tables={doc.tables} label="Preview of the quote tables" />}
       {preview.status === 'ready' && <ExportWarnings warnings={preview.value.warnings} />}
+      {doc && doc.tables.length > 0 && <DocTablesPreview tables={doc.tables} label="Preview of the quote tables" />}
     </div>
   );
 }

@@ -18,7 +18,7 @@ const KIND_TITLES: Readonly<Record<ExportWarningKind, string>> = {
 export function ExportWarnings({ warnings }: { warnings: readonly ExportWarning[] }) {
   if (warnings.length === 0) {
     return (
-      <p className="export-checks ok small" role="status" aria-label="Checks">
+      <p className="tx-checks ok small" role="status" aria-label="Checks">
         ✓ Checks passed: attributions consistent with earlier exports, excerpts match their passages.
       </p>
     );
@@ -26,7 +26,7 @@ export function ExportWarnings({ warnings }: { warnings: readonly ExportWarning[
   const groups = new Map<ExportWarningKind, ExportWarning[]>();
   for (const w of warnings) groups.set(w.kind, [...(groups.get(w.kind) ?? []), w]);
   return (
-    <section className="export-checks" aria-label="Checks">
+    <section className="tx-checks" aria-label="Checks">
       <h3>
         {warnings.length} thing{warnings.length === 1 ? '' : 's'} to check <span className="muted small">(you can still export)</span>
       </h3>

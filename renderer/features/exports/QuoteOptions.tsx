@@ -177,6 +177,7 @@ export function QuoteOptions({
 
       <fieldset className="field inline column-names">
         <legend>Column titles</legend>
+        <span className="muted small">Empty: your level name (shown in grey)</span>
         <ColumnField label={`Column: ${levels[2]}`} value={draft.columns.dimension} placeholder={levels[2]} onChange={(dimension) => onChange({ columns: { ...draft.columns, dimension } })} />
         <ColumnField label={`Column: ${levels[1]}`} value={draft.columns.theme} placeholder={levels[1]} onChange={(theme) => onChange({ columns: { ...draft.columns, theme } })} />
         {draft.conceptColumn && (
@@ -189,5 +190,10 @@ export function QuoteOptions({
 }
 
 function ColumnField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder: string; onChange: (value: string) => void }) {
-  return <input type="text" aria-label={label} title={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <label className="column-field small">
+      <span>{label.replace(/^Column: /, '')}</span>
+      <input type="text" aria-label={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
 }
