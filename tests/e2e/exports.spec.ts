@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
+import { makeDraftDocx } from '../support/draftDocx';
 import { expect, test } from './support/fixtures';
 import type { StigePage } from './support/stigePage';
 
@@ -73,4 +75,71 @@ test('quote tables: star a quote, change the style, see the preview follow, expo
   await page.getByRole('menuitem', { name: 'Representative quotes tables…' }).click();
   await expect(page.getByRole('textbox', { name: 'Caption template' })).toHaveValue('Tabell {n}: Sitater om «{dimension}» – særlig økonomi og årsaker');
   await expect(page.getByRole('combobox', { name: 'Quotation marks' })).toHaveValue('guillemets');
+});
+
+test('coding details: the excerpt is checked as you type, the quote can override the anonymity level', async ({ stige, page }) => {
+  await openSample(stige);
+  await stige.marksWith('og vi kan ikke bemanne oss ut av').first().click();
+  const details = page.getByRole('dialog', { name: 'Selected coding' });
+  await expect(details.getByRole('checkbox', { name: /Representative quote/ })).toBeChecked();
+  const excerpt = details.getByRole('textbox', { name: 'Excerpt for publication' });
+  await excerpt.fill('Vi får flere eldre (…) og vi kan ikke ansette oss ut av det.');
+  await expect(details.getByRole('alert')).toContainText('“ansette” is not in the passage');
+  await excerpt.fill('Vi får flere eldre (…) og vi kan ikke bemanne oss ut av det.');
+  await expect(details.getByRole('alert')).toHaveCount(0);
+  await details.getByRole('combobox', { name: 'Attribute this quote as' }).selectOption('anonymous');
+  await expect(details.getByRole('combobox', { name: 'Attribute this quote as' })).toHaveValue('anonymous');
+  await excerpt.blur();
+
+  await page.getByRole('button', { name: /^Export/ }).click();
+  await page.getByRole('menuitem', { name: 'Representative quotes tables…' }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the quote tables' });
+  await expect(preview).toContainText('“Vi får flere eldre (…) og vi kan ikke bemanne oss ut av det.” (Informant)');
+});
+
+test('draft check: a draft with a misquote and a revealing attribution shows its findings', async ({ stige, page }) => {
+  await openSample(stige);
+  const draft = await makeDraftDocx([
+    { text: 'Innledning. Kommunene beskriver innovasjon nøkternt.' },
+    { text: 'Inger fra Bærum sier det slik: «Vi tok små steg, evaluerte etter hver uke og justerte underveis» (Inger).' },
+    { text: 'Og videre: «Vi får flere eldre og færre hender, og vi kan ikke bemanne oss ut av det.» (Kjell)' },
+  ]);
+  const file = path.join(stige.devhost.dataDir, 'utkast.docx');
+  fs.writeFileSync(file, draft);
+  await page.getByRole('button', { name: /^Export/ }).click();
+  await page.getByRole('menuitem', { name: 'Check a thesis draft…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Check a thesis draft' });
+  await dialog.getByLabel('Thesis draft (.docx)').setInputFiles(file);
+  const report = dialog.getByRole('region', { name: 'Draft check report' });
+  await expect(report).toContainText('utkast.docx');
+  await expect(report.locator('li').first()).toContainText('Paragraph');
+  expect(await report.locator('li').count()).toBeGreaterThanOrEqual(2);
+  await stige.screenshot('draft-check-report');
+  const show = report.getByRole('button', { name: /Show the passage/ }).first();
+  if (await show.count()) {
+    await show.click();
+    await expect(dialog).toBeHidden();
+  }
+});
+
+test('overview tables: interviews by case, informants, one informant’s quotes', async ({ stige, page }) => {
+  await openSample(stige);
+  await page.getByRole('button', { name: /^Export/ }).click();
+  await page.getByRole('menuitem', { name: 'Overview tables…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export overview tables' });
+  const preview = dialog.getByRole('region', { name: 'Preview of the table' });
+  await expect(preview).toContainText('Interview Inger');
+  await expect(preview).toContainText('Bærum');
+  await stige.screenshot('overview-interviews');
+  await dialog.getByRole('tab', { name: 'Informants' }).click();
+  await expect(preview).toContainText('Kjell');
+  await dialog.getByRole('tab', { name: 'Quotes per informant' }).click();
+  await dialog.getByRole('combobox', { name: 'Informant' }).selectOption({ label: 'Sarah' });
+  await expect(preview).toContainText('libraries');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export MD' }).click();
+  const text = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(text).toContain('Sarah');
+  await expect(dialog.getByRole('status')).toContainText('Exported');
 });
