@@ -115,11 +115,12 @@ test('draft check: a draft with a misquote and a revealing attribution shows its
   await expect(report.locator('li').first()).toContainText('Paragraph');
   expect(await report.locator('li').count()).toBeGreaterThanOrEqual(2);
   await stige.screenshot('draft-check-report');
-  const show = report.getByRole('button', { name: /Show the passage/ }).first();
-  if (await show.count()) {
-    await show.click();
-    await expect(dialog).toBeHidden();
-  }
+  // The misattributed quote was found in Inger's interview: the finding opens it at the passage.
+  await expect(report.getByRole('region', { name: 'No matching passage in the interviews' })).toContainText('evaluerte etter hver uke');
+  await expect(report.getByRole('region', { name: 'Pseudonym next to a case name that reveals who it is' })).toContainText('Bærum');
+  await report.getByRole('region', { name: 'The words are another informant’s' }).getByRole('button', { name: 'Show the passage in Interview Inger →' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Interview Inger' })).toBeVisible();
 });
 
 test('overview tables: interviews by case, informants, one informant’s quotes', async ({ stige, page }) => {

@@ -75,7 +75,7 @@ export function CheckDraftDialog() {
                       <li key={i}>
                         <div className="where">Paragraph {finding.paragraph} of the draft</div>
                         {finding.quote && <blockquote>{finding.quote}</blockquote>}
-                        <div className="small">{finding.message}</div>
+                        <div className="small">{finding.message.replace(/^Paragraph \d+:\s*/, '')}</div>
                         {source && (
                           <button
                             type="button"
