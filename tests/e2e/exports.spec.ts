@@ -49,7 +49,7 @@ test('quote tables: star a quote, change the style, see the preview follow, expo
   await dialog.getByRole('spinbutton', { name: 'First table number' }).fill('5');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(preview).toContainText('Tabell 5: Sitater om «Making sense of innovation» – særlig økonomi og årsaker');
-  await dialog.getByRole('textbox', { name: 'Column: quotes' }).fill('Sitat');
+  await dialog.getByRole('textbox', { name: 'Column: Quotes' }).fill('Sitat');
   await expect(preview.locator('thead th').last()).toHaveText('Sitat');
   // The dimension cell is merged down its table, the theme cell over its quotes.
   const firstTable = preview.locator('.doc-table').first();

@@ -183,7 +183,7 @@ export function QuoteOptions({
         {draft.conceptColumn && (
           <ColumnField label={`Column: ${levels[0]}`} value={draft.columns.concept} placeholder={levels[0]} onChange={(concept) => onChange({ columns: { ...draft.columns, concept } })} />
         )}
-        <ColumnField label="Column: quotes" value={draft.columns.quote} placeholder="Representative quotes" onChange={(quote) => onChange({ columns: { ...draft.columns, quote } })} />
+        <ColumnField label="Column: Quotes" value={draft.columns.quote} placeholder="Representative quotes" onChange={(quote) => onChange({ columns: { ...draft.columns, quote } })} />
       </fieldset>
     </div>
   );
