@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { AnonymityLevel } from '../../../shared/exports/settings';
+import { excerptProblem } from '../../../shared/text/excerpt';
 import { wordBoundary } from '../../../shared/text/words';
 import { useApp } from '../../store/StoreContext';
 import { codePath } from '../../store/selectors';
@@ -21,6 +23,8 @@ export function CodingDetails({ codingId, text }: { codingId: string; text: stri
   useEffect(() => setExcerpt(coding?.excerpt ?? coding?.quote ?? ''), [coding?.excerpt, coding?.quote]);
   if (!coding) return null;
   const code = codes[coding.codeId];
+  const passage = text.slice(coding.start, coding.end);
+  const problem = excerpt.trim() && excerpt.trim() !== coding.quote.trim() ? excerptProblem(passage, excerpt) : null;
   const resize = (edge: 'start' | 'end', direction: 1 | -1) => {
     const next = wordBoundary(text, edge === 'start' ? coding.start : coding.end, direction);
     const start = edge === 'start' ? next : coding.start;
@@ -86,6 +90,22 @@ export function CodingDetails({ codingId, text }: { codingId: string; text: stri
           <input type="checkbox" checked={coding.representative} onChange={(e) => void setRepresentative(coding.id, e.target.checked)} /> ★ Representative quote
         </label>
         {coding.representative && (
+          <label className="field inline">
+            <span className="small">Attribute this quote as</span>
+            <select
+              aria-label="Attribute this quote as"
+              value={coding.attribution ?? ''}
+              onChange={(e) => void updateCoding(coding.id, { attribution: (e.target.value || null) as AnonymityLevel | null })}
+            >
+              <option value="">The project's choice (export settings)</option>
+              <option value="pseudonym">Pseudonym</option>
+              <option value="role">Role label</option>
+              <option value="case">Case (“Informant from …”)</option>
+              <option value="anonymous">Anonymous (“Informant”)</option>
+            </select>
+          </label>
+        )}
+        {coding.representative && (
           <label className="field">
             <span className="small">Excerpt for publication (leave words out with “(…)”)</span>
             <textarea
@@ -93,11 +113,18 @@ export function CodingDetails({ codingId, text }: { codingId: string; text: stri
               rows={3}
               value={excerpt}
               onChange={(e) => setExcerpt(e.target.value)}
+              aria-invalid={problem !== null}
               onBlur={() => {
                 const value = excerpt.trim() === coding.quote.trim() ? null : excerpt;
-                if (value !== coding.excerpt) void updateCoding(coding.id, { excerpt: value });
+                // A wrong excerpt stays in the field with its message; the backend would refuse it.
+                if (value !== coding.excerpt && (value === null || excerptProblem(passage, value) === null)) void updateCoding(coding.id, { excerpt: value });
               }}
             />
+            {problem && (
+              <span className="warning small" role="alert">
+                {problem}
+              </span>
+            )}
           </label>
         )}
       </div>

@@ -1,3 +1,4 @@
+import type { AnonymityLevel } from '../../../shared/exports/settings';
 import type { CodeTarget, CodedSegment, CodingReview } from '../../../shared/api/methods/codings';
 import type { ReplaceMatch } from '../../../shared/api/methods/documents';
 import type { MemoEntry } from '../../../shared/api/methods/memos';
@@ -35,7 +36,7 @@ export interface WorkspaceSlice {
   createMemo(title: string, body: string): Promise<void>;
   updateMemo(id: string, changes: { title?: string; body?: string }): Promise<void>;
   deleteMemo(id: string): Promise<void>;
-  updateCoding(id: string, changes: { memo?: string; excerpt?: string | null; start?: number; end?: number; codeId?: string }): Promise<boolean>;
+  updateCoding(id: string, changes: { memo?: string; excerpt?: string | null; start?: number; end?: number; codeId?: string; attribution?: AnonymityLevel | null }): Promise<boolean>;
   setDocumentMemo(id: string, memo: string): Promise<void>;
   reorderRepresentative(ids: readonly string[]): Promise<void>;
   loadReview(): Promise<void>;
