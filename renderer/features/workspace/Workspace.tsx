@@ -11,8 +11,8 @@ import { TopBar } from './TopBar';
 /** The coding workspace: documents | transcript | codebook, with the top bar and the status bar. */
 export function Workspace() {
   const dragging = useFileDrop(true);
-  // The figure needs the width more than the document list does.
-  const wide = useApp((s) => s.mainView === 'structure');
+  // The figure and the comparison tables need the width more than the document list does.
+  const wide = useApp((s) => s.mainView === 'structure' || s.mainView === 'compare');
   return (
     <div className="workspace">
       <TopBar />
