@@ -48,7 +48,7 @@ export function InformantsTab() {
     if (!table) return [];
     return [
       { key: 'label', header: 'Label', editor: 'text', note: 'as quotes are attributed' },
-      { key: 'realName', header: 'Real name', editor: 'text', note: '🔒 kept out of exports' },
+      { key: 'realName', header: 'Real name', editor: 'text', note: 'private: kept out of exports' },
       {
         key: 'role',
         header: 'Role',

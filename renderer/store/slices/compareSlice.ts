@@ -117,7 +117,7 @@ export interface CompareSlice {
   showQuote(documentId: string, start: number, end: number): Promise<void>;
 }
 
-const DEFAULT_MATRIX: MatrixOptions = { rows: 'tree', columns: { kind: 'cases' }, measure: 'informants' };
+const DEFAULT_MATRIX: MatrixOptions = { rows: 'tree', columns: { kind: 'cases' }, measure: 'codings' };
 
 function refusalOf(error: unknown): TableRefusal | null {
   if (!(error instanceof AppError) || error.code !== 'VALIDATION') return null;
