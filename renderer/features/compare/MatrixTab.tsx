@@ -167,7 +167,7 @@ function MatrixTable({ matrix }: { matrix: MatrixResult }) {
                 <th key={col.id ?? '(none)'} scope="col" title={`${col.label}: ${plural(col.informants, 'informant')}`}>
                   {col.depth > 0 && <span className="muted">{'↳'.padStart(col.depth, ' ')} </span>}
                   {col.label}
-                  <span className="col-note">{plural(col.informants, 'inf.', 'inf.')}</span>
+                  <span className="col-note">{plural(col.informants, 'informant')}</span>
                 </th>
               ))}
               <th scope="col" className="total">
