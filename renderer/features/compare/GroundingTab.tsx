@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { GroundingEntry, GroundingFlag } from '../../../shared/analysis/grounding';
 import { useApp } from '../../store/StoreContext';
-import { levelName, levelPlural, plural } from './levelNames';
+import { levelPlural, plural } from './levelNames';
+import { TreeRowHeader } from './TreeRowHeader';
 import { useTreeExpansion, type VisibleRow } from './treeRows';
 
 const FLAG_TEXT: Readonly<Record<GroundingFlag, { label: string; help: string }>> = {
@@ -83,20 +84,7 @@ export function GroundingTab() {
           <tbody>
             {rows.map(({ row, hasChildren, open }) => (
               <tr key={row.id} className={`level-${row.level}`}>
-                <th scope="row" className="row-head" title={levelName(project, row.level)}>
-                  <span className="row-label" style={{ paddingLeft: `${flaggedOnly ? 0 : row.depth * 16}px` }}>
-                    {hasChildren ? (
-                      <button type="button" className="twisty" aria-expanded={open} aria-label={`${open ? 'Fold' : 'Unfold'} ${row.label}`} onClick={() => toggle(row.id)}>
-                        {open ? '▾' : '▸'}
-                      </button>
-                    ) : (
-                      <span className="twisty" />
-                    )}
-                    <span className="swatch" style={{ background: row.color }} />
-                    <span>{row.label}</span>
-                    {flaggedOnly && <span className="muted small"> · {levelName(project, row.level)}</span>}
-                  </span>
-                </th>
+                <TreeRowHeader row={row} hasChildren={hasChildren} open={open} flat={flaggedOnly} onToggle={toggle} />
                 <td className="support">
                   <span className="share-bar" aria-hidden="true">
                     <span style={{ width: `${Math.round(row.share * 100)}%` }} />

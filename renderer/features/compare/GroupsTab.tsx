@@ -5,6 +5,7 @@ import type { AttributeDefinition } from '../../../shared/attributes/values';
 import { useApp } from '../../store/StoreContext';
 import type { GroupSpec } from '../../store/slices/compareSlice';
 import { levelName, levelPlural, plural } from './levelNames';
+import { TreeRowHeader } from './TreeRowHeader';
 import { useTreeExpansion } from './treeRows';
 
 /** A group as the value of one option of the group menus. */
@@ -179,19 +180,7 @@ export function GroupsTab() {
               <tbody>
                 {shownRows.map(({ row, hasChildren, open }) => (
                   <tr key={row.id} className={`level-${row.level} presence-${row.presence}`}>
-                    <th scope="row" className="row-head" title={levelName(project, row.level)}>
-                      <span className="row-label" style={{ paddingLeft: `${only ? 0 : row.depth * 16}px` }}>
-                        {hasChildren ? (
-                          <button type="button" className="twisty" aria-expanded={open} aria-label={`${open ? 'Fold' : 'Unfold'} ${row.label}`} onClick={() => toggle(row.id)}>
-                            {open ? '▾' : '▸'}
-                          </button>
-                        ) : (
-                          <span className="twisty" />
-                        )}
-                        <span className="swatch" style={{ background: row.color }} />
-                        <span>{row.label}</span>
-                      </span>
-                    </th>
+                    <TreeRowHeader row={row} hasChildren={hasChildren} open={open} flat={only !== null} onToggle={toggle} />
                     <td>
                       <Figures
                         figures={row.a}

@@ -7,6 +7,7 @@ import { useApp } from '../../store/StoreContext';
 import { MATRIX_FORMATS, type MatrixColumns } from '../../store/slices/compareSlice';
 import { ExportDialog } from './ExportDialog';
 import { levelName, levelPlural, plural } from './levelNames';
+import { TreeRowHeader } from './TreeRowHeader';
 import { useTreeExpansion } from './treeRows';
 
 /** A matrix figure as people read it. */
@@ -178,19 +179,7 @@ function MatrixTable({ matrix }: { matrix: MatrixResult }) {
           <tbody>
             {visible.map(({ row, index, hasChildren, open: isOpen }) => (
               <tr key={row.id} className={`level-${row.level}`}>
-                <th scope="row" className="row-head" title={levelName(project, row.level)}>
-                  <span className="row-label" style={{ paddingLeft: `${row.depth * 16}px` }}>
-                    {hasChildren ? (
-                      <button type="button" className="twisty" aria-expanded={isOpen} aria-label={`${isOpen ? 'Fold' : 'Unfold'} ${row.label}`} onClick={() => toggle(row.id)}>
-                        {isOpen ? '▾' : '▸'}
-                      </button>
-                    ) : (
-                      <span className="twisty" />
-                    )}
-                    <span className="swatch" style={{ background: row.color }} />
-                    <span>{row.label}</span>
-                  </span>
-                </th>
+                <TreeRowHeader row={row} hasChildren={hasChildren} open={isOpen} onToggle={toggle} />
                 {matrix.cols.map((col, c) => {
                   const value = matrix.cells[index]![c]!;
                   return (
