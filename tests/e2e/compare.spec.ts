@@ -33,6 +33,24 @@ test('informants table, matrix by case with quotes, grounding, two groups compar
   await page.keyboard.press('Enter');
   await expect(realName).toHaveText('Inger Ås');
   await expect(informants.getByRole('gridcell', { name: /^Real name of Kjell/ })).toBeFocused();
+  // A value the column cannot take is refused with the reason, and Esc gives the old one back.
+  const sarah = informants.getByRole('gridcell', { name: /^Label of Sarah/ });
+  await sarah.click();
+  await page.keyboard.press('Enter');
+  await informants.getByRole('textbox', { name: 'Label of Sarah' }).fill('');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('alert')).toContainText('Label');
+  await page.keyboard.press('Escape');
+  await expect(sarah).toHaveText('Sarah');
+  // Batch edit: tick Kjell and Sarah, set Stilling for both in one step.
+  await informants.getByRole('checkbox', { name: 'Select Kjell' }).check();
+  await informants.getByRole('checkbox', { name: 'Select Sarah' }).check();
+  const batch = view.getByRole('form', { name: 'Edit the selected rows' });
+  await batch.getByRole('combobox', { name: 'Column to set' }).selectOption({ label: 'Stilling' });
+  await batch.getByRole('combobox', { name: 'Value for the selected rows' }).selectOption('Politiker');
+  await batch.getByRole('button', { name: 'Apply to 2' }).click();
+  await expect(informants.getByRole('gridcell', { name: /^Stilling of Sarah/ })).toHaveText('Politiker');
+  await expect(informants.getByRole('gridcell', { name: /^Stilling of Kjell/ })).toHaveText('Politiker');
   await stige.screenshot('compare-informants');
 
   // Cases.
@@ -59,6 +77,7 @@ test('informants table, matrix by case with quotes, grounding, two groups compar
   await view.getByRole('tab', { name: 'Matrix' }).click();
   await view.getByRole('combobox', { name: 'Columns' }).selectOption({ label: 'Informant attribute: Stilling' });
   await expect(matrix.getByRole('columnheader', { name: /Leder/ })).toBeVisible();
+  await expect(matrix.getByRole('columnheader', { name: /Politiker/ })).toContainText('2 informants');
 
   // Grounding.
   await view.getByRole('tab', { name: 'Grounding' }).click();
