@@ -11,15 +11,17 @@ import { TopBar } from './TopBar';
 /** The coding workspace: documents | transcript | codebook, with the top bar and the status bar. */
 export function Workspace() {
   const dragging = useFileDrop(true);
-  // The figure needs the width more than the document list does.
-  const wide = useApp((s) => s.mainView === 'structure');
+  // The figure needs the width more than the document list does; the comparison tables need it
+  // all (their quotes open in their own drawer).
+  const wide = useApp((s) => s.mainView === 'structure' || s.mainView === 'compare');
+  const alone = useApp((s) => s.mainView === 'compare');
   return (
     <div className="workspace">
       <TopBar />
-      <div className={`columns${wide ? ' no-documents' : ''}`}>
+      <div className={`columns${wide ? ' no-documents' : ''}${alone ? ' main-only' : ''}`}>
         {!wide && <DocumentsPanel />}
         <MainArea />
-        <SidePanel />
+        {!alone && <SidePanel />}
       </div>
       <StatusBar />
       <ImportStatus />
