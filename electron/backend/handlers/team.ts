@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { teamMethods } from '../../../shared/api/methods/team';
 import { Backend } from '../backend';
-import { TABLE_MIME } from '../deliverExport';
+import { safeFileName, TABLE_MIME } from '../deliverExport';
 import type { HandlerContext, HandlersOf } from '../handlerTypes';
 import { handout } from '../merge/handout';
 import { applyMerge, previewMerge } from '../merge/merge';
@@ -53,7 +53,8 @@ export const teamHandlers = {
   'team.agreement': (args, { backend }) => agreementReport(backend.project().db, args),
   'team.exportAgreement': async ({ path: target, inline, format, ...args }, { backend, transport }) => {
     const report = agreementReport(backend.project().db, args);
-    const name = `Inter-coder agreement.${format}`;
+    const project = (backend.project().db.prepare('SELECT name FROM project').get() as { name: string }).name;
+    const name = `${safeFileName(project, 'Project')} – inter-coder agreement.${format}`;
     if (inline || target === undefined) {
       const bytes = await renderReport(report.table, format);
       return { path: null, bytes: bytes.byteLength, file: { name, mime: TABLE_MIME[format], bytes: bytes.byteLength, path: null, data: bytes.toString('base64') } };
