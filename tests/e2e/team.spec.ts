@@ -112,8 +112,11 @@ test('two coders code the sample blind, the lead merges, sees agreement and reso
   await panel.getByRole('button', { name: 'Compute agreement' }).click();
   const report = page.getByRole('table', { name: 'Agreement report' });
   await expect(report.getByRole('row', { name: /Ny måte å jobbe på/ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /Change fatigue/ })).toHaveCount(0);
   await expect(report).toContainText('Cohen’s κ');
   await expect(report).toContainText('Krippendorff’s α');
+  await expect(page.getByText('Undo takes the whole merge back')).toBeHidden();
+  await report.scrollIntoViewIfNeeded();
   await stige.screenshot('agreement-report');
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export the report' }).click();
@@ -122,6 +125,7 @@ test('two coders code the sample blind, the lead merges, sees agreement and reso
   // Two disagreements, side by side; accept Kari's version of one, merge both in the other.
   const list = page.getByLabel('Disagreements');
   await expect(list.getByRole('heading')).toHaveText('Disagreements (2)');
+  await list.scrollIntoViewIfNeeded();
   await stige.screenshot('disagreements');
   await list.getByRole('article').first().getByRole('button', { name: 'Accept Kari’s version' }).click();
   await expect(list.getByRole('heading')).toHaveText('Disagreements (1)');

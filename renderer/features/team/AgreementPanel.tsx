@@ -30,6 +30,9 @@ export function AgreementPanel() {
     return next;
   };
   const report = agreement?.report;
+  // Codes none of the chosen coders used agree trivially; listing them would bury the ones that matter.
+  const used = report?.rows.filter((r) => r.coded.some((n) => n > 0)) ?? [];
+  const unused = (report?.rows.length ?? 0) - used.length;
   return (
     <>
       <div className="team-card" aria-label="Inter-coder agreement">
@@ -116,7 +119,7 @@ export function AgreementPanel() {
                 </tr>
               </thead>
               <tbody>
-                {report.rows.map((r) => (
+                {used.map((r) => (
                   <Row key={r.codeId ?? r.label} row={r} />
                 ))}
                 <Row row={report.overall} total />
@@ -126,6 +129,7 @@ export function AgreementPanel() {
               Units: {UNITS[report.unit].toLocaleLowerCase()}
               {report.excludeUncoded ? ', text no coder coded left out' : ''}. Coder columns: units each coder coded. Agreement: share of units where the coders agree. κ is given for two coders;
               α for any number.
+              {unused > 0 ? ` ${unused} code${unused === 1 ? '' : 's'} none of these coders used ${unused === 1 ? 'is' : 'are'} not listed (the export has every code).` : ''}
             </p>
             <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
               <select aria-label="Report format" value={format} onChange={(e) => setFormat(e.target.value as AgreementFormat)}>
