@@ -71,16 +71,20 @@ export function withDescendants(codes: AppState['codes'], id: string): Set<strin
   return ids;
 }
 
-let lastVisibleInput: [AppState['codings'], AppState['codes'], AppState['filter']] | null = null;
+let lastVisibleInput: [AppState['codings'], AppState['codes'], AppState['filter'], AppState['blindCoderId']] | null = null;
 let lastVisible: readonly Coding[] = [];
 
-/** The open document's codings the transcript shows under the current filter (memoised). */
+/**
+ * The open document's codings the transcript shows under the current filter (memoised). While
+ * blind coding is on only the blind coder's codings are shown, whatever the filter says.
+ */
 export function selectVisibleCodings(state: AppState): readonly Coding[] {
-  const input: [AppState['codings'], AppState['codes'], AppState['filter']] = [state.codings, state.codes, state.filter];
+  const input: [AppState['codings'], AppState['codes'], AppState['filter'], AppState['blindCoderId']] = [state.codings, state.codes, state.filter, state.blindCoderId];
   if (lastVisibleInput && input.every((v, i) => v === lastVisibleInput![i])) return lastVisible;
   const all = Object.values(state.codings);
   const codeIds = state.filter.codeId ? withDescendants(state.codes, state.filter.codeId) : null;
-  lastVisible = all.filter((c) => (!codeIds || codeIds.has(c.codeId)) && (!state.filter.coderId || c.coderId === state.filter.coderId));
+  const coderId = state.blindCoderId ?? state.filter.coderId;
+  lastVisible = all.filter((c) => (!codeIds || codeIds.has(c.codeId)) && (!coderId || c.coderId === coderId));
   lastVisibleInput = input;
   return lastVisible;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/api/errors';
 import { inProcess, overHttp, type Harness } from './harness';
@@ -50,5 +51,37 @@ describe.each([
     const item = disagreements.items[0]!;
     await api.call('team.resolve', { documentId, start: item.start, end: item.end, coderIds: ids, codeIds: [item.codes[0]!.id], action: { kind: 'accept', coderId: ids[1]! } });
     expect((await api.call('team.disagreements', { coderIds: ids })).total).toBe(0);
+
+    // Browser mode: the report comes back inline to be downloaded.
+    const inline = await api.call('team.exportAgreement', { coderIds: ids, inline: true, format: 'csv' });
+    expect(inline.path).toBeNull();
+    expect(Buffer.from(inline.file.data!, 'base64').toString('utf8')).toContain('Nye løsninger');
+    await expect(api.call('team.exportAgreement', { coderIds: ids, format: 'csv' } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('hands out a copy for download and merges a coder’s copy given as an upload', async () => {
+    const h = await make();
+    harnesses.push(h);
+    const { api, projectPath, source } = h;
+    await api.call('projects.create', { path: projectPath('lag') });
+    const report = await api.call('documents.import', { sources: [await source('Inger.txt', INTERVIEW)], informant: 'Inger' });
+    const documentId = report.files[0]!.documentId!;
+    const handout = await api.call('team.handout', { path: projectPath('Ola sin kopi'), coder: 'Ola', blind: true, download: true });
+    expect(handout.file?.name).toBe('Ola sin kopi.stige');
+    const bytes = Buffer.from(handout.file!.data!, 'base64');
+    expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+
+    // Ola codes his copy; the lead gets it back as a file (uploaded in a browser) and merges it.
+    const main = (await api.call('project.get', {})).path;
+    await api.call('projects.open', { path: projectPath('Ola sin kopi.stige') });
+    await api.call('codings.create', { documentId, start: 0, end: 10, code: { concept: 'Spørsmål' } });
+    await api.call('projects.close', {});
+    const coded = await source('Ola sin kopi.stige', new Uint8Array(fs.readFileSync(handout.path)));
+    await api.call('projects.open', { path: h.name === 'http' ? 'lag.stige' : main });
+    const preview = await api.call('team.mergePreview', coded);
+    expect(preview.counts.codings.added).toBe(1);
+    const merged = await api.call('team.mergeApply', coded);
+    expect(merged.label).toBe('Merge “Ola sin kopi.stige” (Ola)');
+    expect((await api.call('codings.list', { documentId })).length).toBe(1);
   });
 });

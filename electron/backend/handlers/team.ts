@@ -1,12 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { teamMethods } from '../../../shared/api/methods/team';
 import { Backend } from '../backend';
-import type { HandlersOf } from '../handlerTypes';
+import { safeFileName, TABLE_MIME } from '../deliverExport';
+import type { HandlerContext, HandlersOf } from '../handlerTypes';
 import { handout } from '../merge/handout';
 import { applyMerge, previewMerge } from '../merge/merge';
 import { agreementReport } from '../team/agreement';
 import { coderSummaries, mergeCoders, renameCoder, setBlind, teamStatus } from '../team/coders';
 import { listDisagreements, resolveDisagreement } from '../team/disagreements';
-import { writeReport } from '../team/exportReport';
+import { renderReport, writeReport } from '../team/exportReport';
+
+const STIGE_MIME = 'application/vnd.sqlite3';
+
+/** The file a merge reads, and its name for people: a path, or a browser upload (kept until merged). */
+function mergeFile(from: { path: string } | { uploadId: string }, ctx: HandlerContext): { file: string; name: string } {
+  return 'uploadId' in from ? ctx.backend.uploads.resolve(from.uploadId) : { file: ctx.backend.resolvePath(from.path, ctx.transport), name: path.basename(from.path) };
+}
 
 export const teamHandlers = {
   'team.coders': (_args, { backend }) => coderSummaries(backend),
@@ -23,15 +33,35 @@ export const teamHandlers = {
     setBlind(backend.project(), coderId);
     return teamStatus(backend);
   },
-  'team.handout': ({ path, coder, blind }, { backend, transport }) =>
-    handout(backend.project(), backend.resolvePath(Backend.withExtension(path), transport), coder, blind ?? false),
-  'team.mergePreview': ({ path }, { backend, transport }) => previewMerge(backend.project(), backend.resolvePath(path, transport)),
-  'team.mergeApply': ({ path, theirs }, { backend, transport }) => applyMerge(backend.project(), backend.resolvePath(path, transport), theirs),
+  'team.handout': ({ path: target, coder, blind, download }, { backend, transport }) => {
+    const result = handout(backend.project(), backend.resolvePath(Backend.withExtension(target), transport), coder, blind ?? false);
+    if (!download) return result;
+    // Browser mode: the copy stays in the projects folder and its bytes go back to be downloaded.
+    const bytes = fs.readFileSync(result.path);
+    return { ...result, file: { name: path.basename(result.path), mime: STIGE_MIME, bytes: bytes.byteLength, path: null, data: bytes.toString('base64') } };
+  },
+  'team.mergePreview': (args, ctx) => {
+    const { file, name } = mergeFile(args, ctx);
+    return previewMerge(ctx.backend.project(), file, undefined, name);
+  },
+  'team.mergeApply': (args, ctx) => {
+    const { file, name } = mergeFile(args, ctx);
+    const result = applyMerge(ctx.backend.project(), file, args.theirs, name);
+    if ('uploadId' in args) ctx.backend.uploads.discard(args.uploadId);
+    return result;
+  },
   'team.agreement': (args, { backend }) => agreementReport(backend.project().db, args),
-  'team.exportAgreement': async ({ path, format, ...args }, { backend, transport }) => {
-    const file = backend.resolvePath(path, transport);
+  'team.exportAgreement': async ({ path: target, inline, format, ...args }, { backend, transport }) => {
     const report = agreementReport(backend.project().db, args);
-    return { path: file, bytes: await writeReport(report.table, format, file) };
+    const project = (backend.project().db.prepare('SELECT name FROM project').get() as { name: string }).name;
+    const name = `${safeFileName(project, 'Project')} – inter-coder agreement.${format}`;
+    if (inline || target === undefined) {
+      const bytes = await renderReport(report.table, format);
+      return { path: null, bytes: bytes.byteLength, file: { name, mime: TABLE_MIME[format], bytes: bytes.byteLength, path: null, data: bytes.toString('base64') } };
+    }
+    const file = backend.resolvePath(target, transport);
+    const bytes = await writeReport(report.table, format, file);
+    return { path: file, bytes, file: { name: path.basename(file), mime: TABLE_MIME[format], bytes, path: file, data: null } };
   },
   'team.disagreements': (args, { backend }) => listDisagreements(backend.project().db, args),
   'team.resolve': (args, { backend }) => resolveDisagreement(backend.project(), args),

@@ -24,24 +24,24 @@ interface Prepared {
   readonly plan: MergePlan;
 }
 
-function prepare(project: OpenProject, file: string): Prepared {
+function prepare(project: OpenProject, file: string, name: string): Prepared {
   if (path.resolve(file) === path.resolve(project.path)) {
-    throw new AppError('CONFLICT', `${path.basename(file)} is the open project itself; choose the coder's copy to merge`);
+    throw new AppError('CONFLICT', `${name} is the open project itself; choose the coder's copy to merge`);
   }
-  const source = openMergeSource(file);
+  const source = openMergeSource(file, name);
   try {
     const ours = readSnapshot(project.db);
     const bases = chooseBases(project.db, ours, source.snapshot);
     const plan = planMerge(ours, source.snapshot, bases);
     if (source.snapshot.projectUuid && ours.projectUuid && source.snapshot.projectUuid !== ours.projectUuid) {
       plan.warnings.unshift(
-        `${path.basename(file)} is another project (“${source.snapshot.projectName}”), not a copy of this one: documents are matched by their text and codes by label and level.`,
+        `${name} is another project (“${source.snapshot.projectName}”), not a copy of this one: documents are matched by their text and codes by label and level.`,
       );
     }
     if (bases.kind === 'none' && source.snapshot.replicaId === ours.replicaId) {
-      plan.warnings.unshift(`${path.basename(file)} is a copy of this file made outside Stige, so what changed where cannot be told apart: every difference in the codebook is listed as a conflict.`);
+      plan.warnings.unshift(`${name} is a copy of this file made outside Stige, so what changed where cannot be told apart: every difference in the codebook is listed as a conflict.`);
     } else if (bases.kind === 'none') {
-      plan.warnings.unshift(`${path.basename(file)} was not handed out from this project, so what changed where cannot be told apart: every difference in the codebook is listed as a conflict, and nothing is deleted.`);
+      plan.warnings.unshift(`${name} was not handed out from this project, so what changed where cannot be told apart: every difference in the codebook is listed as a conflict, and nothing is deleted.`);
     }
     return { source, ours, plan };
   } catch (error) {
@@ -83,9 +83,12 @@ function defaultChoices(plan: MergePlan, theirs: readonly string[] | undefined):
   return new Set(theirs);
 }
 
-/** What merging `file` into the open project would do. Changes nothing. */
-export function previewMerge(project: OpenProject, file: string, theirs?: readonly string[]): MergePreview {
-  const prepared = prepare(project, file);
+/**
+ * What merging `file` into the open project would do. Changes nothing. `name` is the file's name
+ * for people (an upload's original name; its format is read from the extension).
+ */
+export function previewMerge(project: OpenProject, file: string, theirs?: readonly string[], name = path.basename(file)): MergePreview {
+  const prepared = prepare(project, file, name);
   try {
     const choices = defaultChoices(prepared.plan, theirs);
     let report: ExecuteReport | null = null;
@@ -109,12 +112,12 @@ export function previewMerge(project: OpenProject, file: string, theirs?: readon
  * Merge `file` into the open project as one undoable step. Conflicts keep this project's side,
  * except those in `theirs` (default: the choices remembered from an earlier merge of this copy).
  */
-export function applyMerge(project: OpenProject, file: string, theirs?: readonly string[]): MergeResult {
-  const prepared = prepare(project, file);
+export function applyMerge(project: OpenProject, file: string, theirs?: readonly string[], name = path.basename(file)): MergeResult {
+  const prepared = prepare(project, file, name);
   try {
     const { source, ours, plan } = prepared;
     const choices = defaultChoices(plan, theirs);
-    const fileName = path.basename(file);
+    const fileName = name;
     const who = source.snapshot.origin?.coderName;
     const label = `Merge “${fileName}”${who ? ` (${who})` : ''}`;
     const db = project.db;

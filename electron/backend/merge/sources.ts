@@ -33,16 +33,16 @@ export interface MergeSource {
   close(): void;
 }
 
-/** Open `file` as the other side of a merge, by its extension. */
-export function openMergeSource(file: string): MergeSource {
-  const ext = path.extname(file).toLowerCase();
+/** Open `file` as the other side of a merge, by the extension of its `name` (an upload's file has none). */
+export function openMergeSource(file: string, name = path.basename(file)): MergeSource {
+  const ext = path.extname(name).toLowerCase();
   switch (ext) {
     case '.stige':
       return openStigeSource(file);
     case '.qdpx':
       return openQdpxSource(file);
     default:
-      throw new AppError('UNSUPPORTED', `Cannot merge ${path.basename(file)}: merge a .stige copy of this project (or a .qdpx export)`);
+      throw new AppError('UNSUPPORTED', `Cannot merge ${name}: merge a .stige copy of this project (or a .qdpx export)`);
   }
 }
 

@@ -37,14 +37,16 @@ export function SegmentsPanel() {
   const [sort, setSort] = useState<SortKey>('document');
   const [filters, setFilters] = useState<Partial<Record<Facet, string>>>({});
   const [context, setContext] = useState(false);
+  const blindCoderId = useApp((s) => s.blindCoderId);
 
   const shown = useMemo(() => {
     if (!segments) return [];
-    const kept = segments.filter((s) => FACETS.every((f) => !filters[f.id] || facets(s)[f.id].includes(filters[f.id]!)));
+    // Blind coding: only the blind coder's own segments.
+    const kept = segments.filter((s) => (!blindCoderId || s.coding.coderId === blindCoderId) && FACETS.every((f) => !filters[f.id] || facets(s)[f.id].includes(filters[f.id]!)));
     const key = (s: CodedSegment) =>
       sort === 'informant' ? (s.informants[0]?.label ?? '~') : sort === 'coder' ? s.coderName : sort === 'code' ? s.codeLabel : s.documentTitle;
     return [...kept].sort((a, b) => key(a).localeCompare(key(b)) || a.coding.start - b.coding.start);
-  }, [segments, filters, sort]);
+  }, [segments, filters, sort, blindCoderId]);
   const starred = shown.filter((s) => s.coding.representative).sort((a, b) => a.coding.repOrder - b.coding.repOrder);
   const code = codeId ? codes[codeId] : undefined;
 

@@ -1,18 +1,29 @@
+import { useEffect } from 'react';
 import { useApp } from '../../store/StoreContext';
+import { BlindBanner } from '../team/BlindBanner';
+import { CoderSwitcher } from '../team/CoderSwitcher';
+import '../team/team.css';
 
-/** Who is coding, where the project file is, and how the app runs. */
+/** Who is coding, whose codings are shown, where the project file is, and how the app runs. */
 export function StatusBar() {
   const status = useApp((s) => s.status);
   const project = useApp((s) => s.project);
   const openDialog = useApp((s) => s.openDialog);
   const codes = useApp((s) => s.codes);
   const documents = useApp((s) => s.documents);
+  const blind = useApp((s) => s.blindCoderId !== null);
+  const loadTeam = useApp((s) => s.loadTeam);
   const counts = [1, 2, 3].map((level) => Object.values(codes).filter((c) => c.level === level).length);
+  // The blind setting lives in the project: read it whenever the project (or its settings) changes.
+  useEffect(() => {
+    if (project) void loadTeam();
+  }, [project, loadTeam]);
   return (
-    <footer className="statusbar">
+    <footer className={`statusbar${blind ? ' blind' : ''}`}>
       <button type="button" className="link" onClick={() => openDialog('settings')} title="Change your coder name">
         Coder: <strong>{status?.coderName ?? '—'}</strong>
       </button>
+      {blind ? <BlindBanner /> : <CoderSwitcher />}
       <span>
         {documents.length} document{documents.length === 1 ? '' : 's'} · {counts[2]} {project?.levels[2].toLocaleLowerCase()} · {counts[1]} {project?.levels[1].toLocaleLowerCase()} · {counts[0]} {project?.levels[0].toLocaleLowerCase()}
       </span>

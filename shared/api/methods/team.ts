@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method } from '../define';
 import { FilePath, Id, Label, LIMITS, NoArgs, Offset, ShortText } from '../limits';
 import { LevelSchema } from './codes';
+import { ImportSource } from './documents';
+import type { ExportedFile } from '../exportTarget';
 import type { Level } from '../../model/levels';
 import type { ReportTable } from '../../team/reportTable';
 
@@ -67,6 +69,8 @@ export interface HandoutResult {
   /** Other coders' codings left out (blind hand-outs). */
   readonly omittedCodings: number;
   readonly omittedMemos: number;
+  /** With `download`: the copy's bytes (base64) for the browser to download; otherwise absent. */
+  readonly file?: ExportedFile;
 }
 
 /** The kinds of merge conflicts: things both sides changed differently since they diverged. */
@@ -260,6 +264,24 @@ export interface ResolveResult {
 /** Formats the agreement report is exported to. */
 export const ReportFormat = z.enum(['xlsx', 'csv', 'docx']);
 
+/** Conflicts to resolve with the other file's side (ids from the preview). */
+const TakeTheirs = z.array(z.string().max(300)).max(10_000).optional();
+
+/**
+ * The coder's copy to merge: a path (Electron, CLI; over HTTP inside the projects folder), or a
+ * file the browser uploaded (browser mode) with its original name, whose extension gives the format.
+ */
+const MergeFile = <T extends z.ZodRawShape>(extra: T) =>
+  z.union([z.strictObject({ path: FilePath, ...extra }), z.strictObject({ uploadId: ImportSource.options[1].shape.uploadId, ...extra })]);
+
+/** What an agreement export wrote, or (with `inline`) the file's bytes for a browser download. */
+export interface AgreementExportResult {
+  /** Where it was written; null when returned inline. */
+  readonly path: string | null;
+  readonly bytes: number;
+  readonly file: ExportedFile;
+}
+
 export const teamMethods = {
   /** Coders with counts, and which one is the user. Errors: NO_PROJECT. */
   'team.coders': method(NoArgs).returns<readonly CoderSummary[]>(),
@@ -284,32 +306,41 @@ export const teamMethods = {
   /**
    * Write a copy of the open project for a coder, with its own identity and the ancestor that a
    * later merge compares against; `blind` leaves out other coders' codings and memos. The open
-   * project is not changed (the hand-out is logged). Errors: NO_PROJECT, CONFLICT (the file exists),
+   * project is not changed (the hand-out is logged). With `download` the result also carries the
+   * copy's bytes (browser mode). Errors: NO_PROJECT, CONFLICT (the file exists),
    * FORBIDDEN (outside the data folder over HTTP), VALIDATION.
    */
-  'team.handout': method(z.strictObject({ path: FilePath, coder: Label, blind: z.boolean().optional() })).returns<HandoutResult>(),
+  'team.handout': method(z.strictObject({ path: FilePath, coder: Label, blind: z.boolean().optional(), download: z.boolean().optional() })).returns<HandoutResult>(),
   /**
    * What merging another copy of the project (.stige) into the open one would do: counts, changes
    * taken from it, and conflicts with their default resolution. Changes nothing. Errors: NO_PROJECT,
    * NOT_FOUND, NOT_A_PROJECT, NEWER_VERSION (the other file is from a newer Stige), CONFLICT (the
    * open project's own file), UNSUPPORTED (.qdpx without the REFI-QDA importer), FORBIDDEN.
    */
-  'team.mergePreview': method(z.strictObject({ path: FilePath })).returns<MergePreview>(),
+  'team.mergePreview': method(MergeFile({})).returns<MergePreview>(),
   /**
-   * Merge another copy into the open project as one undoable step, logged. Conflicts keep this
+   * Merge another copy into the open project as one undoable step, logged. An upload is kept
+   * until it is merged (a preview does not use it up). Conflicts keep this
    * project's side unless their id is in `theirs`. Errors: as team.mergePreview, and VALIDATION
    * (an id in `theirs` that is not a conflict of this merge), CONFLICT (taking theirs would break
    * the Gioia rules).
    */
-  'team.mergeApply': method(z.strictObject({ path: FilePath, theirs: z.array(z.string().max(300)).max(10_000).optional() })).returns<MergeResult>(),
+  'team.mergeApply': method(MergeFile({ theirs: TakeTheirs })).returns<MergeResult>(),
   /**
    * Agreement between coders per code, pooled and as a mean: percent agreement, Cohen's kappa (two
    * coders) and Krippendorff's alpha, by characters, turns or paragraphs. Errors: NO_PROJECT,
    * NOT_FOUND (a coder, document or code), VALIDATION, CONFLICT (blind coding is on).
    */
   'team.agreement': method(AgreementArgs).returns<AgreementReport>(),
-  /** Write the agreement report to a file. Errors: as team.agreement, FORBIDDEN. */
-  'team.exportAgreement': method(AgreementArgs.extend({ path: FilePath, format: ReportFormat })).returns<{ readonly path: string; readonly bytes: number }>(),
+  /**
+   * Write the agreement report to a file at `path`, or return its bytes (`inline`, for a browser
+   * download). Errors: as team.agreement, FORBIDDEN, VALIDATION (neither or both of path and inline).
+   */
+  'team.exportAgreement': method(
+    AgreementArgs.extend({ path: FilePath.optional(), inline: z.literal(true).optional(), format: ReportFormat }).refine((a) => (a.path === undefined) !== (a.inline === undefined), {
+      message: 'give either a path or inline: true',
+    }),
+  ).returns<AgreementExportResult>(),
   /**
    * Passages where the coders differ, document by document, with each coder's version.
    * Errors: as team.agreement.

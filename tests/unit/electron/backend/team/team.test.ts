@@ -100,7 +100,7 @@ describe('agreement report', () => {
     const xlsx = await api.call('team.exportAgreement', { coderIds: [kari, ola], path: path.join(dir, 'samsvar.xlsx'), format: 'xlsx' });
     expect(xlsx.bytes).toBeGreaterThan(1000);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx.path);
+    await workbook.xlsx.readFile(xlsx.path!);
     const sheet = workbook.getWorksheet('Agreement')!;
     const values: unknown[][] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
@@ -113,13 +113,13 @@ describe('agreement report', () => {
     expect(tryRow[7]).toBeCloseTo(report.rows[0]!.kappa!, 12);
 
     const csv = await api.call('team.exportAgreement', { coderIds: [kari, ola], path: path.join(dir, 'samsvar.csv'), format: 'csv' });
-    const text = fs.readFileSync(csv.path, 'utf8');
+    const text = fs.readFileSync(csv.path!, 'utf8');
     expect(text.startsWith('\uFEFF"Inter-coder agreement: Kari, Ola"\r\nCoders,"Kari, Ola"\r\n')).toBe(true);
     expect(text).toContain('Stramt budsjett,First-order concepts,Innovasjonspraksis › Hindringer,');
     expect(text).toContain(`${report.rows[0]!.kappa!.toFixed(3)},`);
 
     const docx = await api.call('team.exportAgreement', { coderIds: [kari, ola], path: path.join(dir, 'samsvar.docx'), format: 'docx' });
-    const zip = await JSZip.loadAsync(fs.readFileSync(docx.path));
+    const zip = await JSZip.loadAsync(fs.readFileSync(docx.path!));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Inter-coder agreement: Kari, Ola');
     expect(xml).toContain('Stramt budsjett');

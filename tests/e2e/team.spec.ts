@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { test, expect } from './support/fixtures';
+import type { StigePage } from './support/stigePage';
+
+const SAMPLE = 'Sample project – innovation in municipalities';
+
+/** Change the user's coder name in the settings. */
+async function becomeCoder(stige: StigePage, name: string): Promise<void> {
+  const { page } = stige;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Your name as coder').fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.statusbar')).toContainText(`Coder: ${name}`);
+}
+
+/** Close the open project and open another from the projects folder. */
+async function switchProject(stige: StigePage, file: RegExp): Promise<void> {
+  const { page } = stige;
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await page.getByRole('button', { name: /Open project/ }).click();
+  await page.getByRole('dialog', { name: 'Open a project' }).getByRole('button', { name: file }).click();
+  await expect(stige.transcript().locator('p').first()).toBeVisible();
+}
+
+async function handOut(stige: StigePage, coder: string): Promise<void> {
+  const { page } = stige;
+  await page.getByRole('button', { name: 'Hand out a copy for a coder…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hand out a copy for a coder' });
+  await dialog.getByLabel('Coder’s name').fill(coder);
+  await expect(dialog.getByRole('checkbox', { name: /Blind coding/ })).toBeChecked();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Hand out' }).click();
+  expect((await download).suggestedFilename()).toBe(`${SAMPLE} – ${coder}.stige`);
+  await expect(dialog.getByRole('status')).toContainText(`Copy for ${coder} written`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+async function mergeFile(stige: StigePage, coder: string, screenshot?: string): Promise<void> {
+  const { page } = stige;
+  await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
+  await (await chooser).setFiles(path.join(stige.devhost.dataDir, `${SAMPLE} – ${coder}.stige`));
+  const summary = dialog.getByLabel('Merge summary');
+  await expect(summary).toContainText(`${coder}’s copy`);
+  await expect(summary).toContainText('codings added');
+  await expect(summary).toContainText('Conflicts (0)');
+  if (screenshot) await stige.screenshot(screenshot);
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('two coders code the sample blind, the lead merges, sees agreement and resolves two disagreements', async ({ stige, page }) => {
+  test.setTimeout(120_000);
+  await stige.open('Lead');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+
+  // The coder switcher in the status bar drives the transcript's coder filter.
+  const switcher = page.getByRole('combobox', { name: 'Show the codings of' });
+  await expect(stige.transcript().locator('mark.coding').first()).toBeVisible();
+  await switcher.selectOption({ label: 'Stige sample' });
+  await expect(page.getByRole('combobox', { name: 'Show codings by' })).toHaveValue(await switcher.inputValue());
+  await switcher.selectOption({ label: 'All coders' });
+
+  // The lead hands out blind copies for Kari and Ola.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  await handOut(stige, 'Kari');
+  await handOut(stige, 'Ola');
+  await expect(page.getByRole('table', { name: 'Coders' })).toContainText('Stige sample');
+  await stige.screenshot('team-view');
+
+  // Each coder opens their copy under their own name and codes blind.
+  const codings: Record<string, [string, string][]> = {
+    Kari: [
+      ['gjør ting på en ny måte', 'Ny måte å jobbe på'],
+      ['bruker ressursene smartere', 'Smartere ressursbruk'],
+    ],
+    Ola: [
+      ['gjør ting på en ny måte', 'Ny måte å jobbe på'],
+      ['bruker ressursene smartere', 'Bedre tjenester'],
+      ['kjenner driften ganske godt', 'Ny måte å jobbe på'],
+    ],
+  };
+  for (const coder of ['Kari', 'Ola']) {
+    await becomeCoder(stige, coder);
+    await switchProject(stige, new RegExp(`– ${coder}`));
+    await expect(page.getByRole('status').filter({ hasText: 'Blind coding: you see only your own codings' })).toContainText('Compare to see the others');
+    await expect(stige.transcript().locator('mark.coding')).toHaveCount(0);
+    for (const [passage, concept] of codings[coder]!) {
+      await stige.select(passage);
+      await stige.codeSelectionAs(concept);
+      await expect(stige.marksWith(passage.split(' ')[0]!).first()).toBeVisible();
+    }
+    if (coder === 'Kari') await stige.screenshot('blind-coding');
+  }
+
+  // The lead merges both copies back (uploaded through the merge dialog).
+  await becomeCoder(stige, 'Lead');
+  await switchProject(stige, /^Sample project \d/);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  await mergeFile(stige, 'Kari', 'merge-summary');
+  await mergeFile(stige, 'Ola');
+  const coders = page.getByRole('table', { name: 'Coders' });
+  await expect(coders.getByRole('row', { name: /Kari/ })).toContainText('2');
+  await expect(coders.getByRole('row', { name: /Ola/ })).toContainText('3');
+
+  // Agreement between Kari and Ola on the concepts.
+  const panel = page.getByLabel('Inter-coder agreement');
+  await panel.getByRole('checkbox', { name: 'Stige sample' }).uncheck();
+  await panel.getByRole('button', { name: 'Compute agreement' }).click();
+  const report = page.getByRole('table', { name: 'Agreement report' });
+  await expect(report.getByRole('row', { name: /Ny måte å jobbe på/ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /Change fatigue/ })).toHaveCount(0);
+  await expect(report).toContainText('Cohen’s κ');
+  await expect(report).toContainText('Krippendorff’s α');
+  await expect(page.getByText('Undo takes the whole merge back')).toBeHidden();
+  await report.scrollIntoViewIfNeeded();
+  await stige.screenshot('agreement-report');
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export the report' }).click();
+  expect((await download).suggestedFilename()).toMatch(/inter-coder agreement\.xlsx$/);
+
+  // Two disagreements, side by side; accept Kari's version of one, merge both in the other.
+  const list = page.getByLabel('Disagreements');
+  await expect(list.getByRole('heading')).toHaveText('Disagreements (2)');
+  await list.scrollIntoViewIfNeeded();
+  await stige.screenshot('disagreements');
+  await list.getByRole('article').first().getByRole('button', { name: 'Accept Kari’s version' }).click();
+  await expect(list.getByRole('heading')).toHaveText('Disagreements (1)');
+  await list.getByRole('article').first().getByRole('button', { name: 'Merge both' }).click();
+  await expect(list.getByRole('heading')).toHaveText('Disagreements (0)');
+  await expect(report.getByRole('row', { name: /All codes|Overall|Pooled/ }).first()).toContainText('100.0 %');
+
+  // Undo takes the last resolution back.
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('heading')).toHaveText('Disagreements (1)');
+});
