@@ -7,12 +7,14 @@ import type { RefiExportKind } from '../../store/slices/refiSlice';
 import { plural } from './refiText';
 import './refi.css';
 
-/** What an export wrote, in words: "2 documents, 152 codes and 303 codings". */
+/**
+ * What an export wrote, in words: "2 documents, 152 codes and 303 codings". Notes are not counted:
+ * besides memos they include the note in which Stige records what REFI-QDA cannot hold.
+ */
 function describeExport(kind: RefiExportKind, counts: RefiExportResult['counts']): string {
   if (kind === 'qdc') return plural(counts.codes, 'code');
   const parts = [plural(counts.documents, 'document'), plural(counts.codes, 'code'), plural(counts.codings, 'coding')];
   if (counts.cases) parts.push(plural(counts.cases, 'informant or case', 'informants and cases'));
-  if (counts.notes) parts.push(plural(counts.notes, 'memo'));
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RefiConflict, RefiImportReport } from '../../../shared/api/methods/refi';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/StoreContext';
@@ -40,6 +40,11 @@ export function ImportRefiDialog() {
   const [merging, setMerging] = useState(false);
   // Only the answer to the latest preview request counts.
   const request = useRef(0);
+  const top = useRef<HTMLDivElement | null>(null);
+  // A new step (preview, report) starts at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    top.current?.closest('.dialog')?.scrollTo({ top: 0 });
+  }, [preview?.file, result]);
   const close = () => openDialog(null);
   if (!project) return null;
 
@@ -105,6 +110,7 @@ export function ImportRefiDialog() {
 
   return (
     <Dialog title="Import a REFI-QDA project or codebook" onClose={busy === 'importing' ? undefined : close} wide className="refi-dialog">
+      <div ref={top} />
       {result ? (
         <RefiImportResult report={result} levelNames={project.levels} merging={merging} />
       ) : (
@@ -116,6 +122,15 @@ export function ImportRefiDialog() {
             </p>
           )}
           <div className="file-choice">
+            {preview && (
+              <p className="refi-file">
+                <strong className="file-name">{preview.file}</strong>
+                <span className="muted">
+                  {describeFormat(preview.format)}
+                  {preview.origin ? ` · made by ${preview.origin}` : ''}
+                </span>
+              </p>
+            )}
             <RefiFilePicker label={preview ? 'Choose another file…' : 'Choose a .qdpx or .qdc file…'} onPick={(f) => void pick(f)} disabled={busy === 'importing'} />
             {busy === 'reading' && (
               <span className="muted small" role="status">
@@ -131,21 +146,17 @@ export function ImportRefiDialog() {
           )}
           {preview && (
             <>
-              <p className="refi-file">
-                <strong className="file-name">{preview.file}</strong>
-                <span className="muted">
-                  {' '}
-                  · {describeFormat(preview.format)}
-                  {preview.origin ? ` · made by ${preview.origin}` : ''}
-                </span>
-              </p>
               <RefiContents report={preview} merging={merging} />
-              {preview.levels.depth > 0 &&
+              {preview.imported.codes === 0 && preview.matched.codes > 0 ? (
+                <p className="muted small">Every code in the file is already in the project: the codes keep the levels they have here.</p>
+              ) : (
+                preview.levels.depth > 0 &&
                 (preview.stigeData ? (
                   <p className="muted small">This file was written by Stige: every code goes back to the level it had.</p>
                 ) : (
                   <LevelMappingChooser levels={preview.levels} levelNames={project.levels} choice={choice} onChange={(next) => void changeLevels(next)} checking={busy === 'checking'} />
-                ))}
+                ))
+              )}
               {merging && (
                 <section className="refi-section" aria-label="Merging with this project">
                   <h3>Merging with this project</h3>

@@ -30,7 +30,7 @@ export function LevelMappingChooser({
       <p className="muted small">
         {levels.depth === 3
           ? `The file’s codes are nested three deep, so they are placed top down as ${dimensionName}, ${themeName} and ${conceptName}. You can change this.`
-          : `The file’s codes are nested ${plural(levels.depth, 'level')} deep, so Stige cannot tell which depth is which Gioia level. Choose a level for up to three depths (the highest depth becomes ${dimensionName}), or leave the codes not placed: they keep their own tree in the codebook’s “Not yet placed” area and you can place them later.`}
+          : `The file’s codes are nested ${plural(levels.depth, 'level')} deep, so Stige cannot tell on its own which depth is which Gioia level. Pick a level for up to three depths, top down: ${dimensionName}, then ${themeName}, then ${conceptName}. Codes at a depth left “Not placed” keep their own tree in the codebook’s “Not yet placed” area, where you can place them later.`}
       </p>
       <table className="report-table refi-depths" aria-label="Depths of the code tree">
         <thead>

@@ -18,7 +18,11 @@ export function RefiImportResult({ report, levelNames, merging }: { report: Refi
   return (
     <div className="refi-result" aria-label="Import report">
       <p className="export-done" role="status">
-        {anything ? `✓ Imported ${describeCounts(report.imported)} from “${report.file}”.` : `Nothing new in “${report.file}”: the project already had all of it.`}
+        {anything
+          ? `✓ Imported ${describeCounts(report.imported)} from “${report.file}”.`
+          : replaced > 0
+            ? `✓ Took the file’s version of ${plural(replaced, 'object')} from “${report.file}”; nothing new to add.`
+            : `Nothing new in “${report.file}”: the project already had all of it.`}
       </p>
       {merging && matched !== 'nothing' && <p className="small">Already in the project, matched by ID and not doubled: {matched}.</p>}
       {report.imported.codes > 0 && (
@@ -37,16 +41,16 @@ export function RefiImportResult({ report, levelNames, merging }: { report: Refi
           <RefiConflicts conflicts={report.conflicts} choiceFor={(c) => (c.resolution === 'replaced' ? 'replace' : 'keep')} />
         </section>
       )}
+      <section className="refi-section" aria-label="Loss report">
+        <h3>What could not be brought over</h3>
+        <RefiLosses report={report} done />
+      </section>
       {report.sources.length > 0 && (
         <section className="refi-section">
           <h3>Documents</h3>
           <RefiSources sources={report.sources} done />
         </section>
       )}
-      <section className="refi-section" aria-label="Loss report">
-        <h3>What could not be brought over</h3>
-        <RefiLosses report={report} done />
-      </section>
       {report.warnings.length > 0 && (
         <ul className="warnings small">
           {report.warnings.map((w, i) => (

@@ -77,9 +77,9 @@ export function createRefiSlice({ get, api, transport }: SliceContext): RefiSlic
         return { error: message(error) };
       }
       await get().refreshTables(IMPORTED_TABLES);
-      // Show the first imported transcript when nothing was open (e.g. an empty project).
-      const first = report.sources.find((s) => s.documentId && s.status === 'imported');
-      if (!get().openDocument && first?.documentId) await get().openDocumentById(first.documentId);
+      // When nothing was open (e.g. an empty project), show the imported transcript with the most codings.
+      const best = report.sources.filter((s) => s.documentId && s.status === 'imported').sort((a, b) => b.codings - a.codings)[0];
+      if (!get().openDocument && best?.documentId) await get().openDocumentById(best.documentId);
       return { report };
     },
     async exportRefi(kind, includeRealNames) {
