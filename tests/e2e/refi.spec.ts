@@ -100,6 +100,10 @@ test('import the NVivo 12 project with a level choice, see what came in and the 
   await page.getByRole('toolbar', { name: 'Selected codes' }).getByRole('button', { name: 'Make aggregate dimension' }).click();
   await expect(unplaced.getByRole('treeitem')).toHaveCount(11);
   await expect(page.getByRole('treeitem', { name: '1. Oltás típusa', exact: true })).toHaveClass(/\bdimension\b/);
+  // Or dragged: onto a dimension, a code not yet placed becomes one of its themes.
+  await stige.dragCode('2. Attitűd szint az oltáshoz', '1. Oltás típusa');
+  await expect(unplaced.getByRole('treeitem')).toHaveCount(10);
+  await expect(page.getByRole('treeitem', { name: '1. Oltás típusa', exact: true }).getByRole('treeitem', { name: '2. Attitűd szint az oltáshoz' })).toHaveClass(/\btheme\b/);
 
   // Export the project: a .qdpx whose project.qde validates against the official schema.
   const exportDialog = await openExportDialog(page);
@@ -153,7 +157,7 @@ test('importing into a project that has the file already: matched by GUID, a cha
   const merge = dialog.getByRole('region', { name: 'Merging with this project' });
   await expect(merge).toContainText('1 object is in both but differs');
   const conflict = merge.getByRole('table', { name: 'Conflicts' }).getByRole('row', { name: /Vaksinetype/ });
-  await expect(conflict).toContainText('label');
+  await expect(conflict).toContainText('name');
   const choice = conflict.getByRole('combobox', { name: 'Which version of “Vaksinetype «oltás»”' });
   await expect(choice).toHaveValue('keep');
   // Every code is already here, so there is no level to choose.

@@ -88,7 +88,10 @@ export function CodebookPanel() {
         {tree.unplaced.length > 0 && (
           <section className="pool unplaced" aria-label="Not yet placed">
             <h3>Not yet placed</h3>
-            <p className="muted small">Codes from another tool, in their own tree. Select some and choose Make … to put them in one of the three levels.</p>
+            <p className="muted small">
+              Codes from another tool, in their own tree. Drag one onto a {singular(dimensionName).toLocaleLowerCase()} or a {singular(themeName).toLocaleLowerCase()}, or
+              select some and choose Make …, to place them.
+            </p>
             {tree.unplaced.map((node) => render(node, 0))}
           </section>
         )}

@@ -78,8 +78,8 @@ export function LevelMappingChooser({
                 {levels.detached > 0 && (
                   <span className="muted">
                     {' '}
-                    ({plural(levels.detached, 'code')} cannot stay inside {levels.detached === 1 ? 'its' : 'their'} original parent at these levels; each keeps its original path in its
-                    details.)
+                    ({plural(levels.detached, 'code')} {levels.detached === 1 ? 'sits' : 'sit'} inside a code that goes to another level or stays not placed, so{' '}
+                    {levels.detached === 1 ? 'it is' : 'they are'} lifted out of it; each keeps its original path in its details.)
                   </span>
                 )}
               </>

@@ -1,5 +1,5 @@
 import type { RefiConflict } from '../../../shared/api/methods/refi';
-import { describeConflictKind, plural } from './refiText';
+import { describeConflictKind, describeFields, plural } from './refiText';
 
 /** Conflicts shown at most, so a file that differs everywhere does not make the dialog endless. */
 const CONFLICTS_SHOWN = 40;
@@ -34,7 +34,7 @@ export function RefiConflicts({
             <tr key={`${c.kind}-${c.guid}`}>
               <td>{describeConflictKind(c.kind)}</td>
               <td className="refi-name">{c.label}</td>
-              <td>{c.fields.join(', ')}</td>
+              <td>{describeFields(c.fields)}</td>
               <td>
                 {onChoose ? (
                   <select aria-label={`Which version of “${c.label}”`} value={choiceFor(c)} onChange={(e) => onChoose(c, e.target.value as 'keep' | 'replace')}>

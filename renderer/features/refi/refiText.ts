@@ -70,3 +70,9 @@ export function describeConflictKind(kind: RefiConflict['kind']): string {
     }
   }
 }
+
+/** The backend's field names of a conflict in the words the app uses elsewhere. */
+export function describeFields(fields: readonly string[]): string {
+  const words: Readonly<Record<string, string>> = { label: 'name', title: 'title', text: 'text', memo: 'memo', colour: 'colour', description: 'definition', levels: 'level names' };
+  return fields.map((f) => words[f] ?? f).join(', ');
+}
