@@ -8,6 +8,11 @@ import type { StigePage } from './support/stigePage';
 
 const refi = (name: string) => path.resolve('..', 'shared', 'corpus', 'refi', name);
 const NVIVO12 = refi('nvivo12win_hu_oltas0517.qdpx');
+// Reading NVivo's 600,000-character sources takes seconds, more on a busy machine.
+const IMPORT_WAIT = 45_000;
+
+// Each test imports the NVivo file once or twice (several seconds each).
+test.describe.configure({ timeout: 180_000 });
 
 async function openImportDialog(page: Page) {
   await page.getByRole('button', { name: 'Import ▾' }).click();
@@ -29,9 +34,9 @@ async function downloaded(download: Download): Promise<Buffer> {
 async function importNvivoUnplaced(stige: StigePage) {
   const dialog = await openImportDialog(stige.page);
   await dialog.getByLabel('REFI-QDA file').setInputFiles(NVIVO12);
-  await expect(dialog.getByRole('status', { name: 'Levels after import' })).toContainText('Not yet placed: 152');
+  await expect(dialog.getByRole('status', { name: 'Levels after import' })).toContainText('Not yet placed: 152', { timeout: IMPORT_WAIT });
   await dialog.getByRole('button', { name: /^Import into/ }).click();
-  await expect(dialog.getByRole('status').first()).toContainText('✓ Imported 2 documents, 152 codes, 303 codings and 2 coders');
+  await expect(dialog.getByLabel('Import report').getByRole('status').first()).toContainText('✓ Imported 2 documents, 152 codes, 303 codings and 2 coders', { timeout: IMPORT_WAIT });
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -45,7 +50,7 @@ test('import the NVivo 12 project with a level choice, see what came in and the 
 
   // What the file holds, before anything is imported.
   await dialog.getByLabel('REFI-QDA file').setInputFiles(NVIVO12);
-  await expect(dialog).toContainText('made by NVivo for Windows 12.6');
+  await expect(dialog).toContainText('made by NVivo for Windows 12.6', { timeout: IMPORT_WAIT });
   const holds = dialog.getByRole('table', { name: 'What the file holds' });
   await expect(holds.getByRole('row', { name: /^Documents/ })).toContainText('2');
   await expect(holds.getByRole('row', { name: /^Codes/ })).toContainText('152');
@@ -55,27 +60,27 @@ test('import the NVivo 12 project with a level choice, see what came in and the 
   const depths = dialog.getByRole('table', { name: 'Depths of the code tree' });
   await expect(depths.getByRole('row')).toHaveCount(5);
   const result = dialog.getByRole('status', { name: 'Levels after import' });
-  await expect(result).toContainText('Not yet placed: 152');
+  await expect(result).toContainText('Not yet placed: 152', { timeout: IMPORT_WAIT });
   await stige.screenshot('refi-import-preview');
 
   // Depth 1 holds NVivo's folders ("1. Oltás típusa"): dimensions start one depth down.
   await dialog.getByLabel('Level for depth 2').selectOption({ label: 'Aggregate dimensions' });
   await dialog.getByLabel('Level for depth 3').selectOption({ label: 'Second-order themes' });
   await dialog.getByLabel('Level for depth 4').selectOption({ label: 'First-order concepts' });
-  await expect(result).toContainText('Aggregate dimensions: 45 · Second-order themes: 92 · First-order concepts: 3 · Not yet placed: 12');
+  await expect(result).toContainText('Aggregate dimensions: 45 · Second-order themes: 92 · First-order concepts: 3 · Not yet placed: 12', { timeout: IMPORT_WAIT });
   // An impossible order is refused with a reason, and Import waits.
   await dialog.getByLabel('Level for depth 1').selectOption({ label: 'First-order concepts' });
   await expect(dialog.getByRole('alert')).toContainText('Levels must nest from the top down');
   await expect(dialog.getByRole('button', { name: /^Import into/ })).toBeDisabled();
   await dialog.getByLabel('Level for depth 1').selectOption({ label: 'Not placed' });
   await dialog.getByLabel('Level for depth 4').selectOption({ label: 'First-order concepts' });
-  await expect(result).toContainText('Not yet placed: 12');
+  await expect(result).toContainText('Not yet placed: 12', { timeout: IMPORT_WAIT });
   await stige.screenshot('refi-import-levels-chosen');
 
   await dialog.getByRole('button', { name: 'Import into “Oltás”' }).click();
   const report = dialog.getByLabel('Import report');
-  await expect(report.getByRole('status').first()).toContainText('✓ Imported 2 documents, 152 codes, 303 codings and 2 coders from “nvivo12win_hu_oltas0517.qdpx”');
-  await expect(report).toContainText('Aggregate dimensions: 45 · Second-order themes: 92 · First-order concepts: 3 · Not yet placed: 12');
+  await expect(report.getByRole('status').first()).toContainText('✓ Imported 2 documents, 152 codes, 303 codings and 2 coders from “nvivo12win_hu_oltas0517.qdpx”', { timeout: IMPORT_WAIT });
+  await expect(report).toContainText('Aggregate dimensions: 45 · Second-order themes: 92 · First-order concepts: 3 · Not yet placed: 12', { timeout: IMPORT_WAIT });
   await expect(report.getByRole('table', { name: 'Documents in the file' }).getByRole('row', { name: /videos_10_selected/ })).toContainText('UTF-16 code units');
   await expect(report.getByLabel('What could not be brought over')).toContainText('Nothing was left out');
   await stige.screenshot('refi-import-report');
@@ -153,7 +158,7 @@ test('importing into a project that has the file already: matched by GUID, a cha
   const dialog = await openImportDialog(page);
   await dialog.getByLabel('REFI-QDA file').setInputFiles(NVIVO12);
   const holds = dialog.getByRole('table', { name: 'What the file holds' });
-  await expect(holds.getByRole('row', { name: /^Codes/ })).toHaveText(/Codes\s*152\s*0\s*152/);
+  await expect(holds.getByRole('row', { name: /^Codes/ })).toHaveText(/Codes\s*152\s*0\s*152/, { timeout: IMPORT_WAIT });
   const merge = dialog.getByRole('region', { name: 'Merging with this project' });
   await expect(merge).toContainText('1 object is in both but differs');
   const conflict = merge.getByRole('table', { name: 'Conflicts' }).getByRole('row', { name: /Vaksinetype/ });
@@ -170,7 +175,7 @@ test('importing into a project that has the file already: matched by GUID, a cha
 
   await dialog.getByRole('button', { name: 'Import into “Fletting”' }).click();
   const report = dialog.getByLabel('Import report');
-  await expect(report.getByRole('status').first()).toContainText('✓ Took the file’s version of 1 object from “nvivo12win_hu_oltas0517.qdpx”; nothing new to add');
+  await expect(report.getByRole('status').first()).toContainText('✓ Took the file’s version of 1 object from “nvivo12win_hu_oltas0517.qdpx”; nothing new to add', { timeout: IMPORT_WAIT });
   await expect(report).toContainText('Already in the project, matched by ID and not doubled: 2 documents, 152 codes, 303 codings and 2 coders');
   await expect(report.getByRole('region', { name: 'Conflicts settled' })).toContainText('0 conflicts kept the project’s version; 1 conflict took the file’s');
   await stige.screenshot('refi-import-merge-report');
@@ -185,23 +190,23 @@ test('what cannot be brought over is listed with reasons, and a broken file is r
   await stige.newProject('Frokost');
   const dialog = await openImportDialog(page);
   await dialog.getByLabel('REFI-QDA file').setInputFiles(refi('atlasti23win_requal_truncated_cs.qdc'));
-  await expect(dialog.getByRole('alert')).toContainText('This file cannot be imported.');
+  await expect(dialog.getByRole('alert')).toContainText('This file cannot be imported.', { timeout: IMPORT_WAIT });
   await expect(dialog).toContainText('Nothing was changed in the project.');
   await expect(dialog.getByRole('button', { name: /^Import into/ })).toBeDisabled();
   await stige.screenshot('refi-import-broken-file');
 
   await dialog.getByLabel('REFI-QDA file').setInputFiles(refi('atlasti84mac_refi_standard_project.qdpx'));
-  await expect(dialog).toContainText('made by ATLAS.ti 8.4');
+  await expect(dialog).toContainText('made by ATLAS.ti 8.4', { timeout: IMPORT_WAIT });
   const losses = dialog.getByRole('table', { name: 'What could not be brought over' });
   await expect(losses.getByRole('row', { name: /Video sources/ })).toContainText('2');
   await expect(losses.getByRole('row', { name: /^Sets/ })).toContainText('16');
   // A flat list of codes: make them all concepts.
   await dialog.getByLabel('Level for depth 1').selectOption({ label: 'First-order concepts' });
-  await expect(dialog.getByRole('status', { name: 'Levels after import' })).toContainText('First-order concepts: 14 · Not yet placed: 0');
+  await expect(dialog.getByRole('status', { name: 'Levels after import' })).toContainText('First-order concepts: 14 · Not yet placed: 0', { timeout: IMPORT_WAIT });
   await stige.screenshot('refi-import-atlas-preview');
   await dialog.getByRole('button', { name: 'Import into “Frokost”' }).click();
   const report = dialog.getByLabel('Import report');
-  await expect(report.getByRole('status').first()).toContainText('✓ Imported 14 codes');
+  await expect(report.getByRole('status').first()).toContainText('✓ Imported 14 codes', { timeout: IMPORT_WAIT });
   await expect(report.getByRole('table', { name: 'What could not be brought over' })).toContainText('Sources whose text is not in the file');
   await stige.screenshot('refi-import-atlas-loss-report');
   await dialog.getByRole('button', { name: 'Done' }).click();

@@ -89,7 +89,7 @@ export function CodebookPanel() {
           <section className="pool unplaced" aria-label="Not yet placed">
             <h3>Not yet placed</h3>
             <p className="muted small">
-              Codes from another tool, in their own tree. Drag one onto a {singular(dimensionName).toLocaleLowerCase()} or a {singular(themeName).toLocaleLowerCase()}, or
+              Codes from another tool, in their own tree. Drag one onto one of your {dimensionName.toLocaleLowerCase()} or {themeName.toLocaleLowerCase()}, or
               select some and choose Make …, to place them.
             </p>
             {tree.unplaced.map((node) => render(node, 0))}

@@ -29,7 +29,7 @@ export function RefiImportResult({ report, levelNames, merging }: { report: Refi
         <p className="small">
           <strong>Codes:</strong> {dimensionName}: {placed.dimension} · {themeName}: {placed.theme} · {conceptName}: {placed.concept} · Not yet placed: {placed.unplaced}.
           {placed.unplaced > 0 &&
-            ` The codes not yet placed keep their own tree under “Not yet placed” in the codebook: drag them onto a ${singular(dimensionName).toLocaleLowerCase()} or ${singular(themeName).toLocaleLowerCase()} there, or select them and choose Make ${singular(conceptName).toLocaleLowerCase()}, ${singular(themeName).toLocaleLowerCase()} or ${singular(dimensionName).toLocaleLowerCase()}.`}
+            ` The codes not yet placed keep their own tree under “Not yet placed” in the codebook: drag them onto one of your ${dimensionName.toLocaleLowerCase()} or ${themeName.toLocaleLowerCase()} there, or select them and choose Make ${singular(conceptName).toLocaleLowerCase()}, ${singular(themeName).toLocaleLowerCase()} or ${singular(dimensionName).toLocaleLowerCase()}.`}
         </p>
       )}
       {report.conflicts.length > 0 && (
