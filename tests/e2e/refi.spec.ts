@@ -9,10 +9,10 @@ import type { StigePage } from './support/stigePage';
 const refi = (name: string) => path.resolve('..', 'shared', 'corpus', 'refi', name);
 const NVIVO12 = refi('nvivo12win_hu_oltas0517.qdpx');
 // Reading NVivo's 600,000-character sources takes seconds, more on a busy machine.
-const IMPORT_WAIT = 45_000;
+const IMPORT_WAIT = 90_000;
 
 // Each test imports the NVivo file once or twice (several seconds each).
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function openImportDialog(page: Page) {
   await page.getByRole('button', { name: 'Import ▾' }).click();
