@@ -87,7 +87,11 @@ export function CodebookPanel() {
         </section>
         {tree.unplaced.length > 0 && (
           <section className="pool unplaced" aria-label="Not yet placed">
-            <h3>Not placed in the three levels</h3>
+            <h3>Not yet placed</h3>
+            <p className="muted small">
+              Codes from another tool, in their own tree. Drag one onto one of your {dimensionName.toLocaleLowerCase()} or {themeName.toLocaleLowerCase()}, or
+              select some and choose Make …, to place them.
+            </p>
             {tree.unplaced.map((node) => render(node, 0))}
           </section>
         )}

@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import type { Level } from '../../../shared/model/levels';
 import type { Code } from '../../../shared/model/types';
 import { useApp } from '../../store/StoreContext';
 
@@ -63,15 +64,27 @@ export function dragPlacement(drag: CodeDrag, target: Code | null): { parentId: 
   return dropPlacement(drag.lead, target);
 }
 
+/**
+ * Where dropping codes not yet placed in the three levels (from another tool) on `target` puts
+ * them: into a dimension as themes, into a theme as concepts. Null for placed codes and other targets.
+ */
+export function unplacedDrop(drag: CodeDrag, target: Code | null): { level: Level; parentId: string } | null {
+  if (drag.lead.level !== null || !target || drag.ids.includes(target.id)) return null;
+  if (target.level === 3) return { level: 2, parentId: target.id };
+  if (target.level === 2) return { level: 1, parentId: target.id };
+  return null;
+}
+
 /** Drop-target handlers for a code row (or the "not yet grouped" pool when `target` is null). */
 export function useCodeDrop(target: Code | null) {
   const moveCodes = useApp((s) => s.moveCodes);
+  const setCodeLevel = useApp((s) => s.setCodeLevel);
   const [over, setOver] = useState(false);
   return {
     over,
     onDragOver(event: DragEvent) {
       const drag = dragged;
-      if (!drag || !event.dataTransfer.types.includes(DRAG_TYPE) || !dragPlacement(drag, target)) return;
+      if (!drag || !event.dataTransfer.types.includes(DRAG_TYPE) || !(dragPlacement(drag, target) ?? unplacedDrop(drag, target))) return;
       event.preventDefault();
       event.stopPropagation();
       event.dataTransfer.dropEffect = 'move';
@@ -84,11 +97,13 @@ export function useCodeDrop(target: Code | null) {
       setOver(false);
       const drag = dragged;
       const placement = drag ? dragPlacement(drag, target) : null;
-      if (!drag || !placement) return;
+      const placing = drag && !placement ? unplacedDrop(drag, target) : null;
+      if (!drag || !(placement ?? placing)) return;
       event.preventDefault();
       event.stopPropagation();
       endCodeDrag();
-      void moveCodes(drag.ids, placement.parentId, placement.beforeId);
+      if (placement) void moveCodes(drag.ids, placement.parentId, placement.beforeId);
+      else if (placing) void setCodeLevel(drag.ids, placing.level, placing.parentId);
     },
   };
 }

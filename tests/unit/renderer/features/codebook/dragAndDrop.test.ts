@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragPlacement, dropPlacement } from '../../../../../renderer/features/codebook/dragAndDrop';
+import { dragPlacement, dropPlacement, unplacedDrop } from '../../../../../renderer/features/codebook/dragAndDrop';
 import type { Level } from '../../../../../shared/model/levels';
 import type { Code } from '../../../../../shared/model/types';
 
@@ -42,5 +42,20 @@ describe('dragPlacement', () => {
 
   it('ungroups a selection even when its lead is not grouped', () => {
     expect(dragPlacement({ lead: c2, ids: ['c2', 'c1'] }, null)).toEqual({ parentId: null, beforeId: null });
+  });
+});
+
+describe('unplacedDrop', () => {
+  const loose = code('u1', null);
+  it('places codes from another tool into a dimension as themes and into a theme as concepts', () => {
+    expect(unplacedDrop({ lead: loose, ids: ['u1'] }, dimension)).toEqual({ level: 2, parentId: 'd1' });
+    expect(unplacedDrop({ lead: loose, ids: ['u1'] }, theme)).toEqual({ level: 1, parentId: 't1' });
+  });
+
+  it('leaves placed codes, concepts, the pool and the dragged codes themselves to the other rules', () => {
+    expect(unplacedDrop({ lead: c2, ids: ['c2'] }, theme)).toBeNull();
+    expect(unplacedDrop({ lead: loose, ids: ['u1'] }, c1)).toBeNull();
+    expect(unplacedDrop({ lead: loose, ids: ['u1'] }, null)).toBeNull();
+    expect(unplacedDrop({ lead: loose, ids: ['u1', 'd1'] }, dimension)).toBeNull();
   });
 });
