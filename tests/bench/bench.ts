@@ -97,7 +97,12 @@ async function main(): Promise<void> {
     const started = performance.now();
     try {
       const result = await step.run({ quick, runs, dir, cache, log: (m) => process.stderr.write(`  ${m}\n`) });
-      for (const metric of result.metrics) rows.push(summarise(step.name, metric));
+      for (const metric of result.metrics) {
+        const row = summarise(step.name, metric);
+        rows.push(row);
+        // Also as it comes, so a long run that is stopped still leaves its figures.
+        process.stderr.write(`  ${row.metric}: ${format(row.median)} ${row.unit} (min ${format(row.min)}, max ${format(row.max)}, p95 ${format(row.p95)})${row.target === null ? '' : ` target ${row.target} ${row.meetsTarget ? 'ok' : 'MISSED'}`}\n`);
+      }
       for (const c of result.checks) checks.push({ ...c, step: step.name });
     } catch (error) {
       checks.push({ step: step.name, name: 'the step ran', ok: false, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
