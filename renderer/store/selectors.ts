@@ -21,8 +21,10 @@ export const bySortOrder = (a: Code, b: Code) => a.sortOrder - b.sortOrder || a.
 
 let lastCodes: AppState['codes'] | null = null;
 let lastTree: GioiaTree | null = null;
+/** The previous tree's nodes by code id: a node whose code and children are unchanged is reused, so memoised rows skip it. */
+let lastNodes = new Map<string, CodeTreeNode>();
 
-/** The Gioia tree of the codebook (memoised on the codes object). */
+/** The Gioia tree of the codebook (memoised on the codes object; unchanged subtrees keep their identity). */
 export function selectGioiaTree(state: AppState): GioiaTree {
   if (state.codes === lastCodes && lastTree) return lastTree;
   const all = Object.values(state.codes);
@@ -32,7 +34,15 @@ export function selectGioiaTree(state: AppState): GioiaTree {
     list.push(code);
     children.set(code.parentId, list);
   }
-  const node = (code: Code): CodeTreeNode => ({ code, children: (children.get(code.id) ?? []).sort(bySortOrder).map(node) });
+  const nodes = new Map<string, CodeTreeNode>();
+  const node = (code: Code): CodeTreeNode => {
+    const kids = (children.get(code.id) ?? []).sort(bySortOrder).map(node);
+    const previous = lastNodes.get(code.id);
+    const same = previous && previous.code === code && previous.children.length === kids.length && previous.children.every((child, i) => child === kids[i]);
+    const built = same ? previous : { code, children: kids };
+    nodes.set(code.id, built);
+    return built;
+  };
   const roots = (children.get(null) ?? []).sort(bySortOrder);
   lastTree = {
     dimensions: roots.filter((c) => c.level === 3).map(node),
@@ -40,6 +50,7 @@ export function selectGioiaTree(state: AppState): GioiaTree {
     ungroupedConcepts: roots.filter((c) => c.level === 1).map(node),
     unplaced: roots.filter((c) => c.level === null).map(node),
   };
+  lastNodes = nodes;
   lastCodes = state.codes;
   return lastTree;
 }

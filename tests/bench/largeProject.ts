@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, type ApiClient } from '../../shared/api/client';
 import { Backend } from '../../electron/backend/backend';
@@ -22,6 +23,10 @@ export interface LargeProjectSize {
   /** Approximate words per interview. */
   readonly words: number;
   readonly seed: number;
+  /** Coders sharing the codings (default 2). */
+  readonly coders?: number;
+  /** Every n-th coding of a document overlaps the one before it (default: none). */
+  readonly overlapEvery?: number;
 }
 
 /** The size the issue's benchmark names: 60 interviews, 15,000 codings, 400 codes, 60 informants + 3 interviewers, 5 cases. */
@@ -37,6 +42,43 @@ export const LARGE: LargeProjectSize = {
   words: 6000,
   seed: 20_240_301,
 };
+
+/**
+ * The issue's reference projects. thesis-large: 60 interviews × 12,000 words, 5 cases, 60 informants
+ * + 3 interviewers, 300 concepts / 80 themes / 20 dimensions, 15,000 codings (a third overlapping
+ * the one before), 3 coders. thesis-small: 10 interviews × 8,000 words, 1,500 codings, same shape.
+ */
+export const THESIS_LARGE: LargeProjectSize = {
+  interviews: 60,
+  codings: 15_000,
+  codes: 400,
+  dimensions: 20,
+  themes: 80,
+  informants: 60,
+  interviewers: 3,
+  cases: 5,
+  words: 12_000,
+  seed: 20_240_302,
+  coders: 3,
+  overlapEvery: 3,
+};
+export const THESIS_SMALL: LargeProjectSize = {
+  interviews: 10,
+  codings: 1_500,
+  codes: 100,
+  dimensions: 5,
+  themes: 20,
+  informants: 10,
+  interviewers: 2,
+  cases: 2,
+  words: 8_000,
+  seed: 20_240_303,
+  coders: 3,
+  overlapEvery: 3,
+};
+/** Both at --quick size (correctness only). */
+export const QUICK_LARGE: LargeProjectSize = { ...THESIS_LARGE, interviews: 4, codings: 400, codes: 40, dimensions: 2, themes: 8, informants: 4, interviewers: 2, cases: 2, words: 1500 };
+export const QUICK_SMALL: LargeProjectSize = { ...THESIS_SMALL, interviews: 2, codings: 100, codes: 20, dimensions: 2, themes: 4, informants: 2, words: 800 };
 
 /** A small project of the same shape, for --quick runs and unit tests. */
 export const SMALL: LargeProjectSize = { interviews: 6, codings: 600, codes: 40, dimensions: 2, themes: 6, informants: 6, interviewers: 2, cases: 2, words: 1200, seed: 7 };
@@ -83,7 +125,7 @@ export async function buildLargeProject(dir: string, size: LargeProjectSize = LA
   const now = Date.UTC(2024, 2, 1);
   let inserted = 0;
   project.step('Build the benchmark project', () => {
-    const coders = ['Bench', 'Kari'].map((coderName) => {
+    const coders = ['Bench', 'Kari', 'Ola'].slice(0, size.coders ?? 2).map((coderName) => {
       const coderId = id();
       db.prepare('INSERT INTO coders (id, name, created_at) VALUES (?, ?, ?)').run(coderId, coderName, now);
       return coderId;
@@ -177,26 +219,52 @@ export async function buildLargeProject(dir: string, size: LargeProjectSize = LA
       }
       const count = d === size.interviews - 1 ? size.codings - perDocument * (size.interviews - 1) : perDocument;
       const seen = new Set<string>();
+      let previous = { start: 0, end: 0 };
       for (let c = 0; c < count; c += 1) {
         // Skewed concept choice: low-numbered concepts are coded far more often.
         const concept = concepts[Math.floor(next() ** 2 * concepts.length)]!;
         const length = 40 + Math.floor(next() * 360);
-        let start = Math.floor(next() * Math.max(1, text.length - length));
+        const overlaps = size.overlapEvery !== undefined && c % size.overlapEvery === size.overlapEvery - 1 && previous.end > previous.start;
+        let start = overlaps ? previous.start + Math.floor((previous.end - previous.start) / 2) : Math.floor(next() * Math.max(1, text.length - length));
         // Never split a surrogate pair (emoji in the generated text).
         if (start > 0 && /[\udc00-\udfff]/.test(text[start]!)) start -= 1;
         let end = Math.min(text.length, start + length);
         if (end < text.length && /[\udc00-\udfff]/.test(text[end]!)) end += 1;
-        const coder = coders[c % 7 === 0 ? 1 : 0]!;
+        const coder = coders.length > 2 ? coders[c % coders.length]! : coders[c % 7 === 0 ? 1 : 0]!;
         const key = `${concept}|${coder}|${start}|${end}`;
         if (seen.has(key)) {
           c -= 1;
           continue;
         }
         seen.add(key);
+        previous = { start, end };
         insertCoding.run(id(), documentId, concept, start, end, coder, text.slice(start, end), now, now);
         inserted += 1;
       }
     }
   });
   return { backend, api, file, size, codings: inserted, documents: size.interviews, buildMs: performance.now() - started };
+}
+
+/** Project files built during this run of the benchmark, by size: built once, then copied. */
+const cache = new Map<LargeProjectSize, string>();
+
+/**
+ * A copy of the project of `size` in `dir` (closed, ready to open through the API). The first call
+ * in a run builds it into `cacheDir`; later calls copy that file.
+ */
+export async function cachedLargeProject(cacheDir: string, dir: string, size: LargeProjectSize, name: string): Promise<{ file: string; buildMs: number | null }> {
+  let source = cache.get(size);
+  let buildMs: number | null = null;
+  if (!source || !fs.existsSync(source)) {
+    const folder = fs.mkdtempSync(path.join(cacheDir, `${name}-`));
+    const built = await buildLargeProject(folder, size, `${name}.stige`);
+    built.backend.close();
+    source = built.file;
+    buildMs = built.buildMs;
+    cache.set(size, source);
+  }
+  const file = path.join(dir, `${name}.stige`);
+  fs.copyFileSync(source, file);
+  return { file, buildMs };
 }

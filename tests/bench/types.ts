@@ -1,7 +1,7 @@
 /** One measured figure: several samples of one quantity. */
 export interface Metric {
   readonly name: string;
-  readonly unit: 'ms' | 'MB' | 'ops/s' | 'count';
+  readonly unit: 'ms' | 'MB' | 'ops/s' | 'count' | 'ratio';
   readonly samples: readonly number[];
   /** Optional target (same unit): the table marks figures over it. */
   readonly target?: number;
@@ -29,6 +29,8 @@ export interface BenchContext {
   readonly runs: number;
   /** A scratch folder for this step. */
   readonly dir: string;
+  /** A folder kept for the whole run: generated projects are cached there (see cachedLargeProject). */
+  readonly cache: string;
   readonly log: (message: string) => void;
 }
 
@@ -48,4 +50,15 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
 /** A check. */
 export function check(name: string, ok: boolean, detail?: string): Check {
   return detail === undefined ? { name, ok } : { name, ok, detail };
+}
+
+/** The median of some samples. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+/** A metric's ratio to its floor (medians), as a one-sample metric named after both. */
+export function ratioTo(floorName: string, metric: Metric, floor: readonly number[]): Metric {
+  return { name: `  ratio to floor (${floorName})`, unit: 'ratio', samples: [median(metric.samples) / median(floor)] };
 }

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Code } from '../../../shared/model/types';
 import { useApp, useAppStore } from '../../store/StoreContext';
 import type { CodeTreeNode } from '../../store/selectors';
@@ -12,9 +12,10 @@ const LEVEL_CLASS = { 1: 'concept', 2: 'theme', 3: 'dimension' } as const;
  * One code in the tree, with its children. Click selects (Ctrl/Cmd+click adds, Shift+click selects
  * a range); drag to regroup (a selection moves together); double-click or F2 renames; Enter opens
  * the details; Alt+↑/↓ reorders within the group, Alt+← takes it out of its group, M moves it into
- * a group; Delete deletes after a confirmation.
+ * a group; Delete deletes after a confirmation. Memoised: the tree keeps unchanged nodes' identity,
+ * so a change to one code re-renders its row and its ancestors only.
  */
-export function CodeRow({ node, depth, render }: { node: CodeTreeNode; depth: number; render: (node: CodeTreeNode, depth: number) => ReactNode }) {
+export const CodeRow = memo(function CodeRow({ node, depth, render }: { node: CodeTreeNode; depth: number; render: (node: CodeTreeNode, depth: number) => ReactNode }) {
   const { code, children } = node;
   const store = useAppStore();
   const updateCode = useApp((s) => s.updateCode);
@@ -196,7 +197,7 @@ export function CodeRow({ node, depth, render }: { node: CodeTreeNode; depth: nu
       {open && children.length > 0 && <div role="group">{children.map((child) => render(child, depth + 1))}</div>}
     </div>
   );
-}
+});
 
 function PersonIcon() {
   return (

@@ -15,6 +15,9 @@ import { DRAG_TYPE, useCodeDrop } from './dragAndDrop';
  * ungroups. Several codes can be selected (Ctrl/Shift+click, checkboxes) and merged, split,
  * promoted, demoted, moved or deleted together from the selection bar.
  */
+/** One row and, through it, its children; module-level so memoised rows get the same function every time. */
+const renderRow = (node: CodeTreeNode, depth: number) => <CodeRow key={node.code.id} node={node} depth={depth} render={renderRow} />;
+
 export function CodebookPanel() {
   const project = useApp((s) => s.project);
   const tree = useApp(selectGioiaTree);
@@ -33,7 +36,6 @@ export function CodebookPanel() {
   }, [codes, documents, history, refreshCodeStats]);
   if (!project) return null;
   const [conceptName, themeName, dimensionName] = project.levels;
-  const render = (node: CodeTreeNode, depth: number) => <CodeRow key={node.code.id} node={node} depth={depth} render={render} />;
   const empty = tree.dimensions.length + tree.ungroupedThemes.length + tree.ungroupedConcepts.length + tree.unplaced.length === 0;
   return (
     <section
@@ -70,7 +72,7 @@ export function CodebookPanel() {
               concepts into {themeName.toLocaleLowerCase()} and those into {dimensionName.toLocaleLowerCase()} by dragging them here.
             </p>
           )}
-          {tree.dimensions.map((node) => render(node, 0))}
+          {tree.dimensions.map((node) => renderRow(node, 0))}
         </div>
         <section
           className={`pool${pool.over ? ' drop-ok' : ''}`}
@@ -82,8 +84,8 @@ export function CodebookPanel() {
         >
           <h3>Not yet grouped</h3>
           {tree.ungroupedThemes.length + tree.ungroupedConcepts.length === 0 && <p className="muted small">Drag a code here to take it out of its group.</p>}
-          {tree.ungroupedThemes.map((node) => render(node, 0))}
-          {tree.ungroupedConcepts.map((node) => render(node, 0))}
+          {tree.ungroupedThemes.map((node) => renderRow(node, 0))}
+          {tree.ungroupedConcepts.map((node) => renderRow(node, 0))}
         </section>
         {tree.unplaced.length > 0 && (
           <section className="pool unplaced" aria-label="Not yet placed">
@@ -92,7 +94,7 @@ export function CodebookPanel() {
               Codes from another tool, in their own tree. Drag one onto one of your {dimensionName.toLocaleLowerCase()} or {themeName.toLocaleLowerCase()}, or
               select some and choose Make …, to place them.
             </p>
-            {tree.unplaced.map((node) => render(node, 0))}
+            {tree.unplaced.map((node) => renderRow(node, 0))}
           </section>
         )}
       </div>

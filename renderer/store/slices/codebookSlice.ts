@@ -8,6 +8,7 @@ import type { Code, Coding } from '../../../shared/model/types';
 import { chooseExportDestination, downloadInlineFiles } from '../../api/exportFiles';
 import type { FileSource } from '../../api/transport';
 import type { SliceContext } from '../createAppStore';
+import { reuseRecord } from '../reuse';
 import { latestWins } from '../latestWins';
 import { fileStem } from './figureSlice';
 
@@ -100,7 +101,7 @@ export function createCodebookSlice({ set, get, api, transport }: SliceContext):
     if (!get().project) return;
     await get().guard(async () => {
       const list = await api.call('codes.stats', {});
-      set({ codeStats: Object.fromEntries(list.map((s) => [s.codeId, s])) });
+      set((s) => ({ codeStats: reuseRecord(s.codeStats, Object.fromEntries(list.map((stat) => [stat.codeId, stat]))) }));
     });
   });
   return {
@@ -112,8 +113,9 @@ export function createCodebookSlice({ set, get, api, transport }: SliceContext):
     async loadCodes() {
       await get().guard(async () => {
         const list = await api.call('codes.list', {});
-        const codes = Object.fromEntries(list.map((c) => [c.id, c]));
         set((s) => {
+          const codes = reuseRecord(s.codes, Object.fromEntries(list.map((c) => [c.id, c])));
+          if (codes === s.codes) return {};
           const kept = s.selectedCodeIds.filter((id) => codes[id]);
           return {
             codes,

@@ -16,6 +16,12 @@ export interface CodingsSlice {
   setRepresentative(id: string, representative: boolean): Promise<void>;
 }
 
+/** Run `fn` after the next frame is painted (in a browser), or on the next turn (elsewhere). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlice {
   return {
     codings: {},
@@ -39,10 +45,14 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
           selection: null,
           paletteOpen: false,
         }));
-        void get().refreshHistory();
-        void get().loadDocuments();
-        void get().loadCodes();
-        if (!get().coders.some((c) => c.id === coding.coderId)) void get().loadPeople();
+        // The counts, history and lists follow once the highlight has been painted, so their
+        // requests and renders do not delay the frame the coder is waiting for.
+        afterPaint(() => {
+          void get().refreshHistory();
+          void get().loadDocuments();
+          void get().loadCodes();
+          if (!get().coders.some((c) => c.id === coding.coderId)) void get().loadPeople();
+        });
         return coding;
       });
     },

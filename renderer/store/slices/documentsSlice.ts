@@ -2,6 +2,7 @@ import type { ImportReport } from '../../../shared/api/methods/documents';
 import type { BackendEvent } from '../../../shared/api/events';
 import type { DocumentFull, DocumentSummary } from '../../../shared/model/types';
 import type { SliceContext } from '../createAppStore';
+import { reuseList } from '../reuse';
 
 /** Progress of one file in the running import. */
 export interface ImportProgress {
@@ -50,7 +51,10 @@ export function createDocumentsSlice({ set, get, api, transport }: SliceContext)
     importing: null,
     importReport: null,
     async loadDocuments() {
-      await get().guard(async () => set({ documents: await api.call('documents.list', {}) }));
+      await get().guard(async () => {
+        const list = await api.call('documents.list', {});
+        set((s) => ({ documents: reuseList(s.documents, [...list]) }));
+      });
     },
     async openDocumentById(id) {
       await get().guard(async () => {

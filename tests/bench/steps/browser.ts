@@ -62,3 +62,24 @@ export async function timeInPage(page: Page, start: string, done: string, timeou
     { start, done, timeoutMs },
   );
 }
+
+/**
+ * Run `fn` under the Chromium CPU profiler when STIGE_BENCH_PROFILE names a folder: the profile is
+ * written there as `<name>.cpuprofile` (open it in Chrome DevTools → Performance). Otherwise just runs.
+ */
+export async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  const folder = process.env.STIGE_BENCH_PROFILE;
+  if (!folder) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}

@@ -120,8 +120,10 @@ export const openProjectStep: BenchStep = {
     for (const f of report.files) {
       const doc = await api.call('documents.get', { id: f.documentId! });
       for (let i = 0; i < codingsPerDoc; i += 1) {
-        const start = Math.floor((i / codingsPerDoc) * (doc.text.length - 60));
-        await api.call('codings.create', { documentId: doc.id, start, end: start + 40 + (i % 20), code: { concept: `Concept ${i % 25}`, theme: `Theme ${i % 5}` } });
+        // Never split an emoji (a surrogate pair) in two: the backend refuses such a range.
+        const whole = (at: number) => (/[\udc00-\udfff]/.test(doc.text[at] ?? '') ? at + 1 : at);
+        const start = whole(Math.floor((i / codingsPerDoc) * (doc.text.length - 60)));
+        await api.call('codings.create', { documentId: doc.id, start, end: whole(start + 40 + (i % 20)), code: { concept: `Concept ${i % 25}`, theme: `Theme ${i % 5}` } });
       }
     }
     backend.close();

@@ -1,5 +1,5 @@
 import { check, type BenchStep, type Check } from '../types';
-import { openBrowserSession, timeInPage } from './browser';
+import { openBrowserSession, profiled, timeInPage } from './browser';
 
 /** Open the sample project from the start screen until its first transcript shows every highlight. */
 export const sampleFirstPaintStep: BenchStep = {
@@ -49,6 +49,7 @@ export const applyCodeStep: BenchStep = {
       await page.getByRole('button', { name: /Open the sample project/ }).click();
       await page.locator('[data-testid=transcript-text] mark.coding').first().waitFor();
       const before = (backend.project().db.prepare('SELECT count(*) AS n FROM codings').get() as { n: number }).n;
+      await profiled(page, 'apply-code-sample', async () => {
       for (let i = 0; i < count; i += 1) {
         // Select the i-th word run of an uncoded stretch: 2 words at a time through the transcript.
         const ms = await page.evaluate(async (index) => {
@@ -80,6 +81,7 @@ export const applyCodeStep: BenchStep = {
         }, i * 3);
         samples.push(ms);
       }
+      });
       const after = (backend.project().db.prepare('SELECT count(*) AS n FROM codings').get() as { n: number }).n;
       checks.push(check(`${count} codings were saved`, after - before === count, `${after - before}`));
     } finally {
