@@ -1,17 +1,20 @@
 import { useMemo, useState } from 'react';
 import type { CaseDeleteImpact } from '../../../shared/api/methods/roster';
 import { caseLabel } from '../../../shared/analysis/data';
-import type { AttributeDefinition } from '../../../shared/attributes/values';
 import { useApp } from '../../store/StoreContext';
-import { AddAttributeDialog } from './AddAttributeForm';
-import { attributeColumns, attributeValues } from './attributeColumns';
-import { BatchEditBar } from './BatchEditBar';
+import { AttributeSheet } from './AttributeSheet';
+import { attributeValues } from './attributeColumns';
 import { ConfirmDialog } from './ConfirmDialog';
-import { refusalText } from './InformantsTab';
 import { plural } from './levelNames';
-import { SheetGrid, type SheetColumn, type SheetRow } from './SheetGrid';
+import type { SheetColumn, SheetRow } from './SheetGrid';
 
-type Open = { kind: 'addAttribute' } | { kind: 'deleteAttribute'; attribute: AttributeDefinition; values: number } | { kind: 'delete'; impact: CaseDeleteImpact } | null;
+type Open = { kind: 'addAttribute' } | { kind: 'delete'; impact: CaseDeleteImpact } | null;
+
+const TRAILING: readonly SheetColumn[] = [
+  { key: 'informants', header: 'Informants', editor: 'none', numeric: true },
+  { key: 'documents', header: 'Documents', editor: 'none', numeric: true },
+  { key: 'memo', header: 'Memo', editor: 'text' },
+];
 
 /**
  * The cases spreadsheet in tree order: name, display code (what tables print, "A"), the case it
@@ -19,11 +22,8 @@ type Open = { kind: 'addAttribute' } | { kind: 'deleteAttribute'; attribute: Att
  */
 export function CasesTab() {
   const table = useApp((s) => s.caseTable);
-  const setTableCells = useApp((s) => s.setTableCells);
   const addCase = useApp((s) => s.addCase);
   const deleteCase = useApp((s) => s.deleteCase);
-  const deleteAttribute = useApp((s) => s.deleteAttribute);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [draft, setDraft] = useState({ name: '', code: '', parent: '' });
 
@@ -31,20 +31,14 @@ export function CasesTab() {
     () => [{ value: '', label: '— top level' }, ...(table?.rows ?? []).map((r) => ({ value: r.case.id, label: `${'  '.repeat(r.depth)}${caseLabel(r.case)}` }))],
     [table],
   );
-  const columns = useMemo<SheetColumn[]>(() => {
-    if (!table) return [];
-    return [
+  const leading = useMemo<SheetColumn[]>(
+    () => [
       { key: 'name', header: 'Case', editor: 'text' },
       { key: 'code', header: 'Display code', editor: 'text', note: 'e.g. A, B — used in tables' },
       { key: 'parent', header: 'Inside', editor: 'choice', options: parentOptions, note: 'nesting' },
-      ...attributeColumns(table.attributes, (attribute) => {
-        void deleteAttribute(attribute.id, true).then((r) => r && setOpen({ kind: 'deleteAttribute', attribute, values: r.values }));
-      }),
-      { key: 'informants', header: 'Informants', editor: 'none', numeric: true },
-      { key: 'documents', header: 'Documents', editor: 'none', numeric: true },
-      { key: 'memo', header: 'Memo', editor: 'text' },
-    ];
-  }, [table, parentOptions, deleteAttribute]);
+    ],
+    [parentOptions],
+  );
   const names = useMemo(() => new Map((table?.rows ?? []).map((r) => [r.case.id, caseLabel(r.case)])), [table]);
   const rows = useMemo<SheetRow[]>(
     () =>
@@ -67,7 +61,6 @@ export function CasesTab() {
   );
 
   if (!table) return <p className="hint">Loading the cases…</p>;
-  const chosen = [...selected].filter((id) => rows.some((r) => r.id === id));
   return (
     <section className="compare-tab" aria-label="Cases">
       <div className="tab-toolbar">
@@ -101,42 +94,18 @@ export function CasesTab() {
           </button>
         </div>
       </div>
-      {chosen.length > 0 && (
-        <BatchEditBar
-          count={chosen.length}
-          columns={columns}
-          onClear={() => setSelected(new Set())}
-          onApply={async (key, value) => refusalText(await setTableCells('case', chosen.map((ownerId) => ({ ownerId, key, value: value.trim() === '' ? null : value }))))}
-        />
-      )}
-      {rows.length === 0 ? (
-        <p className="hint">No cases yet. Add one above, or give documents a case when you import them.</p>
-      ) : (
-        <SheetGrid
-          label="Cases table"
-          columns={columns}
-          rows={rows}
-          selected={selected}
-          onSelect={setSelected}
-          onCommit={async (ownerId, key, value) => refusalText(await setTableCells('case', [{ ownerId, key, value: value.trim() === '' ? null : value }]))}
-          rowActions={(row) => (
-            <button
-              type="button"
-              className="link danger"
-              aria-label={`Delete ${row.label}`}
-              onClick={() => void deleteCase(row.id, true).then((impact) => impact && setOpen({ kind: 'delete', impact }))}
-            >
-              Delete…
-            </button>
-          )}
-        />
-      )}
-      {open?.kind === 'addAttribute' && <AddAttributeDialog scope="case" onClose={() => setOpen(null)} />}
-      {open?.kind === 'deleteAttribute' && (
-        <ConfirmDialog title={`Delete the attribute “${open.attribute.name}”?`} confirmLabel="Delete attribute" onClose={() => setOpen(null)} onConfirm={() => deleteAttribute(open.attribute.id, false)}>
-          <p>The column and its {plural(open.values, 'value')} go. You can undo this.</p>
-        </ConfirmDialog>
-      )}
+      <AttributeSheet
+        scope="case"
+        label="Cases table"
+        leading={leading}
+        attributes={table.attributes}
+        trailing={TRAILING}
+        rows={rows}
+        empty="No cases yet. Add one above, or give documents a case when you import them."
+        addingAttribute={open?.kind === 'addAttribute'}
+        onAddingDone={() => setOpen(null)}
+        onDeleteRow={(id) => void deleteCase(id, true).then((impact) => impact && setOpen({ kind: 'delete', impact }))}
+      />
       {open?.kind === 'delete' && (
         <ConfirmDialog title={`Delete the case ${open.impact.case.name}?`} confirmLabel="Delete" onClose={() => setOpen(null)} onConfirm={() => deleteCase(open.impact.case.id, false)}>
           <ul className="impact-list">

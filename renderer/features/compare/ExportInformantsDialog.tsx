@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../store/StoreContext';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../../components/ExportDialog';
 
 const FORMATS = { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV (.csv, opens in Excel with æ ø å intact)' } as const;
 

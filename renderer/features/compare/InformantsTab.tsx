@@ -1,26 +1,22 @@
 import { useMemo, useState } from 'react';
 import type { InformantDeleteImpact } from '../../../shared/api/methods/roster';
 import { caseLabel } from '../../../shared/analysis/data';
-import type { AttributeDefinition } from '../../../shared/attributes/values';
 import { useApp } from '../../store/StoreContext';
-import type { TableRefusal } from '../../store/slices/compareSlice';
-import { AddAttributeDialog } from './AddAttributeForm';
-import { attributeColumns, attributeValues } from './attributeColumns';
-import { BatchEditBar } from './BatchEditBar';
+import { AttributeSheet } from './AttributeSheet';
+import { attributeValues } from './attributeColumns';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ExportInformantsDialog } from './ExportInformantsDialog';
 import { ImportInformantsDialog } from './ImportInformantsDialog';
 import { plural } from './levelNames';
-import { SheetGrid, type SheetColumn, type SheetRow } from './SheetGrid';
+import type { SheetColumn, SheetRow } from './SheetGrid';
 
-/** The reason a write was refused, as one line. */
-export function refusalText(refusal: TableRefusal | null): string | null {
-  if (!refusal) return null;
-  if (refusal.problems.length === 1) return `${refusal.problems[0]!.column}: ${refusal.problems[0]!.message}`;
-  return refusal.message;
-}
+type Open = { kind: 'addAttribute' } | { kind: 'delete'; impact: InformantDeleteImpact } | { kind: 'import' } | { kind: 'export' } | null;
 
-type Open = { kind: 'addAttribute' } | { kind: 'deleteAttribute'; attribute: AttributeDefinition; values: number } | { kind: 'delete'; impact: InformantDeleteImpact } | { kind: 'import' } | { kind: 'export' } | null;
+const TRAILING: readonly SheetColumn[] = [
+  { key: 'documents', header: 'Interviews', editor: 'none', numeric: true },
+  { key: 'codings', header: 'Codings', editor: 'none', numeric: true },
+  { key: 'memo', header: 'Memo', editor: 'text' },
+];
 
 /**
  * The informants spreadsheet: label, real name (kept out of exports), speaking role, case and the
@@ -30,12 +26,9 @@ export function InformantsTab() {
   const table = useApp((s) => s.informantTable);
   const cases = useApp((s) => s.caseTable?.rows ?? null);
   const allCases = useApp((s) => s.cases);
-  const setTableCells = useApp((s) => s.setTableCells);
   const addInformant = useApp((s) => s.addInformant);
   const deleteInformant = useApp((s) => s.deleteInformant);
-  const deleteAttribute = useApp((s) => s.deleteAttribute);
   const [interviewers, setInterviewers] = useState(false);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [newLabel, setNewLabel] = useState('');
 
@@ -44,9 +37,8 @@ export function InformantsTab() {
     return [{ value: '', label: '— no case' }, ...ordered.map(({ c, depth }) => ({ value: c.id, label: `${'  '.repeat(depth)}${caseLabel(c)}` }))];
   }, [cases, allCases]);
 
-  const columns = useMemo<SheetColumn[]>(() => {
-    if (!table) return [];
-    return [
+  const leading = useMemo<SheetColumn[]>(
+    () => [
       { key: 'label', header: 'Label', editor: 'text', note: 'as quotes are attributed' },
       { key: 'realName', header: 'Real name', editor: 'text', note: 'private: kept out of exports' },
       {
@@ -59,14 +51,9 @@ export function InformantsTab() {
         ],
       },
       { key: 'case', header: 'Case', editor: 'choice', options: caseOptions },
-      ...attributeColumns(table.attributes, (attribute) => {
-        void deleteAttribute(attribute.id, true).then((r) => r && setOpen({ kind: 'deleteAttribute', attribute, values: r.values }));
-      }),
-      { key: 'documents', header: 'Interviews', editor: 'none', numeric: true },
-      { key: 'codings', header: 'Codings', editor: 'none', numeric: true },
-      { key: 'memo', header: 'Memo', editor: 'text' },
-    ];
-  }, [table, caseOptions, deleteAttribute]);
+    ],
+    [caseOptions],
+  );
 
   const shared = useMemo(() => {
     const map = new Map<string, string>();
@@ -100,7 +87,6 @@ export function InformantsTab() {
   if (!table) return <p className="hint">Loading the informants…</p>;
   const people = table.rows.filter((r) => r.informant.role === 'informant').length;
   const interviewerCount = table.rows.length - people;
-  const chosen = [...selected].filter((id) => rows.some((r) => r.id === id));
   return (
     <section className="compare-tab" aria-label="Informants">
       <div className="tab-toolbar">
@@ -140,44 +126,18 @@ export function InformantsTab() {
           ⚠ {w.message}
         </p>
       ))}
-      {chosen.length > 0 && (
-        <BatchEditBar
-          count={chosen.length}
-          columns={columns}
-          onClear={() => setSelected(new Set())}
-          onApply={async (key, value) => refusalText(await setTableCells('informant', chosen.map((ownerId) => ({ ownerId, key, value: value.trim() === '' ? null : value }))))}
-        />
-      )}
-      {rows.length === 0 ? (
-        <p className="hint">No informants yet. They appear when a transcript’s speakers are mapped to informants, or add them here.</p>
-      ) : (
-        <SheetGrid
-          label="Informants table"
-          columns={columns}
-          rows={rows}
-          selected={selected}
-          onSelect={setSelected}
-          onCommit={async (ownerId, key, value) => refusalText(await setTableCells('informant', [{ ownerId, key, value: value.trim() === '' ? null : value }]))}
-          rowActions={(row) => (
-            <button
-              type="button"
-              className="link danger"
-              aria-label={`Delete ${row.label}`}
-              onClick={() => void deleteInformant(row.id, true).then((impact) => impact && setOpen({ kind: 'delete', impact }))}
-            >
-              Delete…
-            </button>
-          )}
-        />
-      )}
-      {open?.kind === 'addAttribute' && <AddAttributeDialog scope="informant" onClose={() => setOpen(null)} />}
-      {open?.kind === 'deleteAttribute' && (
-        <ConfirmDialog title={`Delete the attribute “${open.attribute.name}”?`} confirmLabel="Delete attribute" onClose={() => setOpen(null)} onConfirm={() => deleteAttribute(open.attribute.id, false)}>
-          <p>
-            The column and its {plural(open.values, 'value')} go. You can undo this.
-          </p>
-        </ConfirmDialog>
-      )}
+      <AttributeSheet
+        scope="informant"
+        label="Informants table"
+        leading={leading}
+        attributes={table.attributes}
+        trailing={TRAILING}
+        rows={rows}
+        empty="No informants yet. They appear when a transcript’s speakers are mapped to informants, or add them here."
+        addingAttribute={open?.kind === 'addAttribute'}
+        onAddingDone={() => setOpen(null)}
+        onDeleteRow={(id) => void deleteInformant(id, true).then((impact) => impact && setOpen({ kind: 'delete', impact }))}
+      />
       {open?.kind === 'delete' && (
         <ConfirmDialog title={`Delete ${open.impact.informant.label}?`} confirmLabel="Delete" onClose={() => setOpen(null)} onConfirm={() => deleteInformant(open.impact.informant.id, false)}>
           <ul className="impact-list">

@@ -5,7 +5,7 @@ import { heat, heatColor, measureLabel } from '../../../shared/analysis/matrixTa
 import type { MatrixRow, RowsMode } from '../../../shared/analysis/rows';
 import { useApp } from '../../store/StoreContext';
 import { MATRIX_FORMATS, type MatrixColumns } from '../../store/slices/compareSlice';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../../components/ExportDialog';
 import { levelName, levelPlural, plural } from './levelNames';
 import { TreeRowHeader } from './TreeRowHeader';
 import { useTreeExpansion } from './treeRows';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { RefiExportResult } from '../../../shared/api/methods/refi';
-import { formatBytes } from '../../api/exportFiles';
 import { Dialog } from '../../components/Dialog';
+import { ExportDone } from '../../components/ExportDone';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 import type { RefiExportKind } from '../../store/slices/refiSlice';
 import { plural } from './refiText';
@@ -31,7 +32,6 @@ export function ExportRefiDialog() {
   const documentCount = useApp((s) => s.documents.length);
   const [kind, setKind] = useState<RefiExportKind>('qdpx');
   const [realNames, setRealNames] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: RefiExportKind; value: RefiExportResult } | null>(null);
   const close = () => openDialog(null);
   const choose = (next: RefiExportKind) => {
@@ -78,36 +78,18 @@ export function ExportRefiDialog() {
       )}
       {noCodes && <p className="warning small">The project has no codes yet, so there is no codebook to export.</p>}
       {result && (
-        <div className="export-done" role="status">
-          ✓ {mode === 'electron' ? 'Saved' : 'Downloaded'} {result.value.path ?? result.value.fileName} ({formatBytes(result.value.bytes)}): {describeExport(result.kind, result.value.counts)}
-          {result.value.warnings.length > 0 && (
-            <ul>
-              {result.value.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ExportDone verb={mode === 'electron' ? 'Saved' : 'Downloaded'} files={[{ name: result.value.fileName, path: result.value.path, bytes: result.value.bytes }]} warnings={result.value.warnings}>
+          : {describeExport(result.kind, result.value.counts)}
+        </ExportDone>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          {result ? 'Close' : 'Cancel'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || noCodes}
-          onClick={() => {
-            setBusy(true);
-            void exportRefi(kind, kind === 'qdpx' && realNames).then((r) => {
-              setBusy(false);
-              if (r) setResult({ kind, value: r });
-            });
-          }}
-        >
-          {busy ? 'Exporting…' : `Export ${kind === 'qdpx' ? '.qdpx' : '.qdc'}`}
-        </button>
-      </div>
+      <RunActions
+        done={!!result}
+        disabled={noCodes}
+        label={`Export ${kind === 'qdpx' ? '.qdpx' : '.qdc'}`}
+        busyLabel="Exporting…"
+        onClose={close}
+        onRun={() => exportRefi(kind, kind === 'qdpx' && realNames).then((r) => r && setResult({ kind, value: r }))}
+      />
     </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ExportResult } from '../../../shared/api/exportTarget';
 import type { StructureFormatName } from '../../../shared/api/methods/structure';
-import { formatBytes } from '../../api/exportFiles';
 import { Dialog } from '../../components/Dialog';
+import { ExportDone } from '../../components/ExportDone';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 import { FIGURE_FORMATS } from '../../store/slices/figureSlice';
 import { stackSheets } from './figureGeometry';
@@ -29,7 +30,6 @@ export function ExportStructureDialog() {
   const exportFigure = useApp((s) => s.exportFigure);
   const openDialog = useApp((s) => s.openDialog);
   const [format, setFormat] = useState<StructureFormatName>('svg');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   useEffect(() => {
     void loadFigureFont();
@@ -88,37 +88,8 @@ export function ExportStructureDialog() {
           ))}
         </ul>
       )}
-      {result && (
-        <div className="export-done" role="status">
-          ✓ Exported {result.files.map((f) => `${f.path ?? f.name} (${formatBytes(f.bytes)})`).join(', ')}
-          {result.warnings.length > 0 && (
-            <ul className="small">
-              {result.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          {result ? 'Close' : 'Cancel'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !figure}
-          onClick={() => {
-            setBusy(true);
-            void exportFigure(format).then((r) => {
-              setBusy(false);
-              if (r) setResult(r);
-            });
-          }}
-        >
-          Export {FIGURE_FORMATS[format].short}
-        </button>
-      </div>
+      {result && <ExportDone files={result.files} warnings={result.warnings} />}
+      <RunActions done={!!result} disabled={!figure} label={`Export ${FIGURE_FORMATS[format].short}`} onClose={close} onRun={() => exportFigure(format).then((r) => r && setResult(r))} />
     </Dialog>
   );
 }

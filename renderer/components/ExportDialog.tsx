@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import type { ExportResult } from '../../../shared/api/exportTarget';
-import { formatBytes } from '../../api/exportFiles';
-import { Dialog } from '../../components/Dialog';
+import type { ExportResult } from '../../shared/api/exportTarget';
+import { Dialog } from './Dialog';
+import { ExportDone } from './ExportDone';
+import { RunActions } from './RunActions';
 
 /** Pick a format (and any options given as children), export, and show where the file went. */
 export function ExportDialog<F extends string>({
@@ -22,7 +23,6 @@ export function ExportDialog<F extends string>({
   onClose(): void;
 }) {
   const [format, setFormat] = useState<F>(initial);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   return (
     <Dialog title={title} onClose={onClose}>
@@ -36,30 +36,8 @@ export function ExportDialog<F extends string>({
         ))}
       </fieldset>
       {children}
-      {result && (
-        <p className="export-done" role="status">
-          ✓ {result.files.map((f) => `${f.path ?? f.name} (${formatBytes(f.bytes)})`).join(', ')}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {result ? 'Close' : 'Cancel'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void onExport(format).then((r) => {
-              setBusy(false);
-              if (r) setResult(r);
-            });
-          }}
-        >
-          Export
-        </button>
-      </div>
+      {result && <ExportDone files={result.files} warnings={result.warnings} />}
+      <RunActions done={!!result} label="Export" onClose={onClose} onRun={() => onExport(format).then((r) => r && setResult(r))} />
     </Dialog>
   );
 }
