@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import type { DialogKind, MenuCommand } from '../../shared/api/bridge';
 import { AppError } from '../../shared/api/errors';
-import { parseSaveFileRequest } from '../../shared/api/saveDialog';
+import { parseOpenFileRequest, parseSaveFileRequest } from '../../shared/api/fileDialogs';
 import { Backend } from '../backend/backend';
 import { setSqliteBinding } from '../backend/db/projectFile';
 import { menuTemplate } from './menu';
@@ -14,7 +14,7 @@ import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, applyWindowPolicy, isTruste
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.resolve(here, '../renderer');
-const DIALOG_KINDS: readonly DialogKind[] = ['openProject', 'newProject', 'importFiles', 'saveFile'];
+const DIALOG_KINDS: readonly DialogKind[] = ['openProject', 'newProject', 'importFiles', 'openFile', 'saveFile'];
 
 setSqliteBinding(process.env.STIGE_SQLITE_BINDING);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -81,6 +81,13 @@ async function showDialog(win: BrowserWindow, kind: DialogKind, request: unknown
     }
     case 'importFiles': {
       const result = await dialog.showOpenDialog(win, { title: 'Import files', properties: ['openFile', 'multiSelections'] });
+      return result.canceled ? [] : result.filePaths;
+    }
+    case 'openFile': {
+      const open = parseOpenFileRequest(request);
+      if (!open) return [];
+      const filters = open.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+      const result = await dialog.showOpenDialog(win, { title: open.title, properties: ['openFile'], filters });
       return result.canceled ? [] : result.filePaths;
     }
     case 'saveFile': {

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { DialogKind, MenuCommand, StigeBridge } from '../../shared/api/bridge';
 import type { MethodName } from '../../shared/api/contract';
-import type { SaveFileRequest } from '../../shared/api/saveDialog';
+import type { OpenFileRequest, SaveFileRequest } from '../../shared/api/fileDialogs';
 import type { BackendEvent } from '../../shared/api/events';
 
 function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
@@ -16,7 +16,7 @@ const bridge: StigeBridge = {
   invoke: (method: MethodName, args: unknown, origin?: string) => ipcRenderer.invoke('stige:invoke', method, args, origin),
   onEvent: (listener: (event: BackendEvent) => void) => subscribe('stige:event', listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe('stige:menu', listener),
-  dialog: (kind: DialogKind, request?: SaveFileRequest) => ipcRenderer.invoke('stige:dialog', kind, request),
+  dialog: (kind: DialogKind, request?: SaveFileRequest | OpenFileRequest) => ipcRenderer.invoke('stige:dialog', kind, request),
   setHistoryLabels: (undo: string | null, redo: string | null) => ipcRenderer.send('stige:historyLabels', undo, redo),
   pathForFile: (file: unknown) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
 };

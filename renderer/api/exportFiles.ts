@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../shared/api/exportTarget';
-import type { SaveFileRequest } from '../../shared/api/saveDialog';
+import type { SaveFileRequest } from '../../shared/api/fileDialogs';
 import { electronBridge } from './ipcTransport';
 import type { Transport } from './transport';
 

@@ -1,8 +1,9 @@
 import { electronBridge } from '../../api/ipcTransport';
 import { useApp } from '../../store/StoreContext';
 
-/** File types a REFI-QDA import reads. */
+/** File types a REFI-QDA import reads, for the browser's file input and Electron's open dialog. */
 const REFI_ACCEPT = '.qdpx,.qde,.qdc';
+const REFI_FILTERS = [{ name: 'REFI-QDA project or codebook', extensions: ['qdpx', 'qde', 'qdc'] }];
 
 /** Choose one REFI-QDA file: Electron's native open dialog (by path) or a browser file input (uploaded). */
 export function RefiFilePicker({ label, onPick, disabled }: { label: string; onPick: (file: File | string) => void; disabled?: boolean }) {
@@ -10,7 +11,7 @@ export function RefiFilePicker({ label, onPick, disabled }: { label: string; onP
   const bridge = mode === 'electron' ? electronBridge() : null;
   if (bridge) {
     return (
-      <button type="button" disabled={disabled} onClick={() => void bridge.dialog('importFiles').then(([path]) => path && onPick(path))}>
+      <button type="button" disabled={disabled} onClick={() => void bridge.dialog('openFile', { title: label, filters: REFI_FILTERS }).then(([path]) => path && onPick(path))}>
         {label}
       </button>
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSaveFileRequest } from '../../../../shared/api/saveDialog';
+import { parseOpenFileRequest, parseSaveFileRequest } from '../../../../shared/api/fileDialogs';
 
 describe('parseSaveFileRequest', () => {
   it('accepts a file name with æøå, dashes and several filters', () => {
@@ -22,5 +22,22 @@ describe('parseSaveFileRequest', () => {
     ['too many filters', { defaultName: 'x', filters: Array.from({ length: 11 }, () => ({ name: 'A', extensions: ['a'] })) }],
   ])('refuses %s', (_why, value) => {
     expect(parseSaveFileRequest(value)).toBeNull();
+  });
+});
+
+describe('parseOpenFileRequest', () => {
+  it('accepts a title and the REFI-QDA file types', () => {
+    const request = { title: 'Velg en fil …', filters: [{ name: 'REFI-QDA project or codebook', extensions: ['qdpx', 'qde', 'qdc'] }] };
+    expect(parseOpenFileRequest(request)).toEqual(request);
+  });
+
+  it.each([
+    ['no filters (any file)', { title: 'Open', filters: [] }],
+    ['an empty title', { title: ' ', filters: [{ name: 'A', extensions: ['a'] }] }],
+    ['a dotted extension', { title: 'Open', filters: [{ name: 'A', extensions: ['.qdpx'] }] }],
+    ['a default path', { title: 'Open', filters: [{ name: 'A', extensions: ['a'] }], defaultPath: '/etc' }],
+    ['no request', undefined],
+  ])('refuses %s', (_why, value) => {
+    expect(parseOpenFileRequest(value)).toBeNull();
   });
 });

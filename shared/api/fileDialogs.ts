@@ -13,7 +13,22 @@ export interface SaveFileRequest {
   readonly filters: readonly SaveFileFilter[];
 }
 
+/** What the renderer may ask of a native open dialog: its title and the file types offered. */
+export interface OpenFileRequest {
+  readonly title: string;
+  readonly filters: readonly SaveFileFilter[];
+}
+
 // The renderer is untrusted: a name may not climb folders or name a device, and filters are short.
+const Filters = z
+  .array(
+    z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'must be an extension without a dot')).min(1).max(10),
+    }),
+  )
+  .max(10);
+
 const SaveFileRequestSchema = z.strictObject({
   defaultName: z
     .string()
@@ -21,15 +36,10 @@ const SaveFileRequestSchema = z.strictObject({
     .min(1)
     .max(255)
     .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', 'must be a file name without a folder'),
-  filters: z
-    .array(
-      z.strictObject({
-        name: z.string().trim().min(1).max(100),
-        extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'must be an extension without a dot')).min(1).max(10),
-      }),
-    )
-    .max(10),
+  filters: Filters,
 });
+
+const OpenFileRequestSchema = z.strictObject({ title: z.string().trim().min(1).max(100), filters: Filters.min(1) });
 
 /**
  * Check a save-dialog request coming from the renderer (Electron's main process calls this before
@@ -38,5 +48,11 @@ const SaveFileRequestSchema = z.strictObject({
  */
 export function parseSaveFileRequest(value: unknown): SaveFileRequest | null {
   const parsed = SaveFileRequestSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Check an open-dialog request from the renderer, as parseSaveFileRequest does a save request. */
+export function parseOpenFileRequest(value: unknown): OpenFileRequest | null {
+  const parsed = OpenFileRequestSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
