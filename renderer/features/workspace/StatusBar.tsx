@@ -25,7 +25,9 @@ export function StatusBar() {
       </button>
       {blind ? <BlindBanner /> : <CoderSwitcher />}
       <span>
-        {documents.length} document{documents.length === 1 ? '' : 's'} · {counts[2]} {project?.levels[2].toLocaleLowerCase()} · {counts[1]} {project?.levels[1].toLocaleLowerCase()} · {counts[0]} {project?.levels[0].toLocaleLowerCase()}
+        {/* Level names are the user's plural nouns ("Aggregate dimensions", "Tema"): "name: n" reads right for any count and language. */}
+        {documents.length} document{documents.length === 1 ? '' : 's'}
+        {project && ([2, 1, 0] as const).map((level) => ` · ${project.levels[level]}: ${counts[level]}`)}
       </span>
       <span className="spacer" />
       <span className="muted" title={project?.path}>
