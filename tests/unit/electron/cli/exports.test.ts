@@ -88,6 +88,24 @@ describe('stige export / check-draft', () => {
     expect(missing.stderr).toBe('stige: There is no informant “Ola” (informants: “Inger”, “Kjell”)\n');
   });
 
+  it('adds chosen informant attributes as columns of the informants table, refusing unknown ones', () => {
+    const { dir, file } = project();
+    const table = writeFile(dir, 'informanter.csv', 'Informant,Alder,Sektor\nInger,52,Helse og omsorg\nKjell,41,Skole\n');
+    const imported = stige(['informants', 'import', file, table, '--create-attributes'], { cwd: dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const out = path.join(dir, 'informanter.md');
+    const run = stige(['export', 'overview', file, '--table', 'informants', '--attributes', 'Sektor, alder', '--preset', 'nb', '-o', out], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toContain('| Informant | Case | Rolle | Sektor | Alder |');
+    expect(md).toContain('| Inger | Bærum |  | Helse og omsorg | 52 |');
+    const unknown = stige(['export', 'overview', file, '--table', 'informants', '--attributes', 'Kjønn', '-o', path.join(dir, 'x.md')], { cwd: dir });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('stige: The project has no informant attribute “Kjønn”; its informant attributes are “Alder”, “Sektor”\n');
+    expect(fs.existsSync(path.join(dir, 'x.md'))).toBe(false);
+    // Eight CLI runs, each a fresh process.
+  }, 120_000);
+
   it('checks a draft and prints what it found', async () => {
     const { dir, file } = project();
     const draft = writeFile(
