@@ -137,6 +137,13 @@ test('overview tables: interviews by case, informants, one informant’s quotes'
   await dialog.getByRole('tab', { name: 'Quotes per informant' }).click();
   await dialog.getByRole('combobox', { name: 'Informant' }).selectOption({ label: 'Sarah' });
   await expect(preview).toContainText('libraries');
+  // Each quote with its context, codes and attribution, for member checking; or only the starred ones.
+  await expect(preview.locator('thead th')).toHaveText(['Interview', 'Quote', 'Context', 'Codes', 'Attributed as']);
+  const rows = preview.locator('tbody tr');
+  await expect.poll(() => rows.count()).toBeGreaterThan(3);
+  await dialog.getByRole('checkbox', { name: 'Only starred quotes (★)' }).check();
+  await expect(rows).toHaveCount(3);
+  await stige.screenshot('overview-informant-quotes');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export MD' }).click();

@@ -43,6 +43,7 @@ export function ExportOverviewDialog() {
   const [tab, setTab] = useState<Tab>('interviews');
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [informantId, setInformantId] = useState<string>('');
+  const [starredOnly, setStarredOnly] = useState(false);
   const [draft, setDraft] = useState<OverviewSettings | null>(null);
   const [doc, setDoc] = useState<ExportDoc | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
@@ -57,6 +58,8 @@ export function ExportOverviewDialog() {
     if (loaded && settings && !draft) setDraft(settings.overview);
   }, [loaded, settings, draft]);
   const table = tab === 'informantQuotes' ? null : tab;
+  // Member checking usually sends everything quoted; starred only is what the tables will print.
+  const listOptions = useMemo(() => ({ selection: starredOnly ? ('representative' as const) : ('all' as const) }), [starredOnly]);
   const prepared = useMemo(() => (draft && table ? overviewDraftToOptions(draft, table, attributes) : null), [draft, table, attributes]);
 
   useEffect(() => {
@@ -65,7 +68,7 @@ export function ExportOverviewDialog() {
     if (tab === 'informantQuotes') {
       setDoc(null);
       if (chosenInformant)
-        void previewInformantQuotes(chosenInformant, {}).then((list) => live && list && setDoc(informantQuotesToDoc(list, settings.informantQuotes, '')));
+        void previewInformantQuotes(chosenInformant, listOptions).then((list) => live && list && setDoc(informantQuotesToDoc(list, settings.informantQuotes, '')));
     } else if (prepared) {
       // The previous preview stays while the next one comes, so typing in a template does not flicker.
       // Laid over the saved settings, not the draft: a template being typed may not parse yet.
@@ -75,7 +78,7 @@ export function ExportOverviewDialog() {
     return () => {
       live = false;
     };
-  }, [tab, settings, draft, prepared, chosenInformant, previewOverview, previewInformantQuotes]);
+  }, [tab, settings, draft, prepared, chosenInformant, listOptions, previewOverview, previewInformantQuotes]);
   const about = useMemo(() => TABS.find((t) => t.id === tab)!.about, [tab]);
   const change = (patch: Partial<OverviewSettings>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
@@ -121,16 +124,22 @@ export function ExportOverviewDialog() {
           )}
           {table && !draft && <p className="muted">Loading the project's export settings…</p>}
           {tab === 'informantQuotes' && (
-            <label className="field inline">
-              <span className="small">Informant</span>
-              <select aria-label="Informant" value={chosenInformant} onChange={(e) => (setInformantId(e.target.value), setOutcome(null))}>
-                {informants.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <>
+              <label className="field inline">
+                <span className="small">Informant</span>
+                <select aria-label="Informant" value={chosenInformant} onChange={(e) => (setInformantId(e.target.value), setOutcome(null))}>
+                  {informants.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={starredOnly} onChange={(e) => (setStarredOnly(e.target.checked), setOutcome(null))} /> Only starred quotes (★)
+              </label>
+              <p className="muted small">Each quote with the paragraphs around it, its codes and how the tables attribute it.</p>
+            </>
           )}
         </div>
         <div className="tx-preview overview-preview">
@@ -151,7 +160,7 @@ export function ExportOverviewDialog() {
           title={blocked && tab !== 'informantQuotes' ? 'Fix the template marked in red first' : undefined}
           onClick={() => {
             setBusy(true);
-            const run = tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, {}) : exportOverview(tab, format, prepared!.options);
+            const run = tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, listOptions) : exportOverview(tab, format, prepared!.options);
             void run.then((r) => {
               setBusy(false);
               if (r) setOutcome(r);
