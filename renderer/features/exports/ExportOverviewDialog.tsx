@@ -9,9 +9,9 @@ import type { ExportOutcome } from '../../store/slices/exportsSlice';
 import { DocTablesPreview } from './DocTablePreview';
 import { ExportDone } from './ExportDone';
 import { FormatSelect } from './FormatSelect';
+import { LanguageSelect } from './LanguageSelect';
 import { OverviewOptions } from './OverviewOptions';
 import { applyOverviewLanguage, overviewDraftToOptions } from './overviewDraft';
-import { LANGUAGE_PRESETS } from './quoteDraft';
 import './exports.css';
 
 type Tab = OverviewTable | 'informantQuotes';
@@ -100,24 +100,7 @@ export function ExportOverviewDialog() {
         <div className="tx-options">
           {table && draft && (
             <>
-              <label className="field inline">
-                <span className="small">Wording</span>
-                <select
-                  aria-label="Language of the wording"
-                  value=""
-                  onChange={(e) => {
-                    const preset = LANGUAGE_PRESETS.find((p) => p.id === e.target.value);
-                    if (preset) change(applyOverviewLanguage(draft, preset.id));
-                  }}
-                >
-                  <option value="">Apply a language…</option>
-                  {LANGUAGE_PRESETS.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <LanguageSelect onApply={(id) => change(applyOverviewLanguage(draft, id))} />
               <OverviewOptions table={table} draft={draft} attributes={attributes} onChange={change} />
               <p className="muted small">Kept in the project when you export, for the next export and the command line.</p>
             </>
