@@ -27,7 +27,8 @@ function project(): { dir: string; file: string } {
   return { dir, file };
 }
 
-describe('stige export / check-draft', () => {
+// Each test runs the CLI several times, a fresh Node process each: slow on a busy machine.
+describe('stige export / check-draft', { timeout: 120_000 }, () => {
   it('exports the quote tables in the chosen language and format, warnings on stderr', () => {
     const { dir, file } = project();
     const docx = stige(['export', 'quotes', file, '-o', path.join(dir, 'tabell.docx'), '--preset', 'nb', '--start', '5'], { cwd: dir });
@@ -103,8 +104,7 @@ describe('stige export / check-draft', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('stige: The project has no informant attribute “Kjønn”; its informant attributes are “Alder”, “Sektor”\n');
     expect(fs.existsSync(path.join(dir, 'x.md'))).toBe(false);
-    // Eight CLI runs, each a fresh process.
-  }, 120_000);
+  });
 
   it('checks a draft and prints what it found', async () => {
     const { dir, file } = project();
