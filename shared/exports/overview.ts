@@ -25,11 +25,20 @@ export interface OverviewDocument {
   readonly informantIds: readonly string[];
 }
 
+/** An informant attribute with each informant's value (canonical text; no entry = no value). */
+export interface OverviewAttribute {
+  readonly id: string;
+  readonly name: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
 /** What the overview tables are built from. */
 export interface OverviewSource {
   readonly documents: readonly OverviewDocument[];
   readonly informants: readonly ExportInformant[];
   readonly cases: readonly ExportCase[];
+  /** The project's informant attributes, in their order (none when left out). */
+  readonly attributes?: readonly OverviewAttribute[];
 }
 
 /** An interview row. */
@@ -79,11 +88,20 @@ export interface DocumentsOverview {
   readonly total: OverviewTotal;
 }
 
-/** Informants with case and role. */
+/** Informants with case, role and the chosen attributes. */
 export interface InformantsOverview {
   readonly table: 'informants';
   readonly caption: Caption;
-  readonly informants: readonly { readonly id: string; readonly label: string; readonly case: string | null; readonly role: string }[];
+  /** The chosen attributes' names (extra columns), in the order chosen. */
+  readonly attributes: readonly string[];
+  readonly informants: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly case: string | null;
+    readonly role: string;
+    /** One value per attribute column; '' when the informant has none. */
+    readonly values: readonly string[];
+  }[];
 }
 
 /** Any overview. */
@@ -199,13 +217,47 @@ export function buildDocumentsOverview(source: OverviewSource, settings: Overvie
   return { table: 'documents', caption: captionOf(settings.captions.documents, settings.startNumber), cases, total: { ...sum, text } };
 }
 
-/** The informants overview (interviewers left out), by case. */
+/** The attribute called `name` (ignoring case and surrounding spaces), if the project has one. */
+function attributeNamed(source: OverviewSource, name: string): OverviewAttribute | undefined {
+  const wanted = name.trim().toLocaleLowerCase();
+  return source.attributes?.find((a) => a.name.trim().toLocaleLowerCase() === wanted);
+}
+
+/**
+ * Why `names` cannot be informant-table columns (names the project has no attribute for, and the
+ * ones it has), or null when every one exists.
+ */
+export function unknownAttributesProblem(source: OverviewSource, names: readonly string[]): string | null {
+  const unknown = names.filter((n) => !attributeNamed(source, n));
+  if (unknown.length === 0) return null;
+  const known = source.attributes ?? [];
+  const list = unknown.map((n) => `“${n}”`).join(', ');
+  return `The project has no informant attribute ${list}; ${known.length > 0 ? `its informant attributes are ${known.map((a) => `“${a.name}”`).join(', ')}` : 'it has no informant attributes yet'}`;
+}
+
+/**
+ * The informants overview (interviewers left out), by case, with a column per chosen attribute.
+ * Chosen names the project no longer has (an attribute deleted since they were saved) are left out;
+ * callers check names given for one export with unknownAttributesProblem.
+ */
 export function buildInformantsOverview(source: OverviewSource, settings: OverviewSettings): InformantsOverview {
   const people = source.informants.filter((i) => i.role === 'informant');
+  const chosen = settings.informantAttributes.flatMap((name) => attributeNamed(source, name) ?? []);
   const rows = byCase(source, people).flatMap(([caseId, list]) =>
-    list.map((i) => ({ id: i.id, label: i.label, case: caseRef(source, caseId)?.label ?? null, role: i.roleLabel })),
+    list.map((i) => ({
+      id: i.id,
+      label: i.label,
+      case: caseRef(source, caseId)?.label ?? null,
+      role: i.roleLabel,
+      values: chosen.map((a) => a.values[i.id] ?? ''),
+    })),
   );
-  return { table: 'informants', caption: captionOf(settings.captions.informants, settings.startNumber), informants: rows };
+  return {
+    table: 'informants',
+    caption: captionOf(settings.captions.informants, settings.startNumber),
+    attributes: chosen.map((a) => a.name),
+    informants: rows,
+  };
 }
 
 /** Build the overview named by `table`. */
@@ -270,9 +322,12 @@ export function overviewToDoc(overview: Overview, settings: OverviewSettings, ti
       break;
     }
     case 'informants': {
-      const header = [c.label, c.case, c.role];
-      const rows: DocRow[] = overview.informants.map((i) => ({ kind: 'body', cells: [cell(i.label), cell(i.case ?? settings.noCase), cell(i.role)] }));
-      table = { header, widths: [3, 3, 3], rows };
+      const header = [c.label, c.case, c.role, ...overview.attributes];
+      const rows: DocRow[] = overview.informants.map((i) => ({
+        kind: 'body',
+        cells: [cell(i.label), cell(i.case ?? settings.noCase), cell(i.role), ...i.values.map((v) => cell(v))],
+      }));
+      table = { header, widths: [3, 3, 3, ...overview.attributes.map(() => 2)], rows };
       break;
     }
     default: {

@@ -101,6 +101,8 @@ export interface OverviewSettings {
   readonly notUsed: string;
   /** The name shown for interviews and informants without a case. */
   readonly noCase: string;
+  /** Informant attributes (by name) added as columns of the informants table, in this order. */
+  readonly informantAttributes: readonly string[];
 }
 
 /** Settings of the per-informant quote list (for member checking). */
@@ -159,6 +161,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
     documentsTotal: 'Total {count} documents, {pages} pages',
     notUsed: 'Interviews not used in the analysis',
     noCase: 'No case',
+    informantAttributes: [],
   },
   informantQuotes: {
     caption: 'Quotes from {label}',
@@ -290,6 +293,13 @@ export const OverviewSettingsPatch = z.strictObject({
   documentsTotal: templateOf('total', 500).optional(),
   notUsed: z.string().max(500).optional(),
   noCase: z.string().max(200).optional(),
+  /** Names of informant attributes; whether the project has them is checked by the export (VALIDATION). */
+  informantAttributes: z
+    .array(z.string().trim().min(1, 'an attribute name must not be empty').max(200))
+    .max(100)
+    .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase())).size === names.length, 'An attribute is listed twice in informantAttributes')
+    .readonly()
+    .optional(),
 });
 /** What OverviewSettingsPatch accepts. */
 export type OverviewSettingsPatch = z.infer<typeof OverviewSettingsPatch>;

@@ -9,6 +9,7 @@ import { cliCodeStep, createProjectStep, importTextStep, openProjectStep } from 
 import { teamStep } from './steps/team';
 import { workspaceSteps } from './steps/workspace';
 import { transcriptStep } from './steps/transcript';
+import { draftCheckStep } from './steps/quotes';
 import { docxStep, importStep, nvivoStep, qdpxStep, structureStep, thesisStep } from './steps/thesis';
 import { applyCodeStep, sampleFirstPaintStep } from './steps/ui';
 import type { BenchStep, Check, Metric } from './types';
@@ -24,6 +25,7 @@ const STEPS: readonly BenchStep[] = [
   thesisStep,
   structureStep,
   docxStep,
+  draftCheckStep,
   qdpxStep,
   sampleFirstPaintStep,
   applyCodeStep,

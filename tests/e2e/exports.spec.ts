@@ -137,6 +137,13 @@ test('overview tables: interviews by case, informants, one informant’s quotes'
   await dialog.getByRole('tab', { name: 'Quotes per informant' }).click();
   await dialog.getByRole('combobox', { name: 'Informant' }).selectOption({ label: 'Sarah' });
   await expect(preview).toContainText('libraries');
+  // Each quote with its context, codes and attribution, for member checking; or only the starred ones.
+  await expect(preview.locator('thead th')).toHaveText(['Interview', 'Quote', 'Context', 'Codes', 'Attributed as']);
+  const rows = preview.locator('tbody tr');
+  await expect.poll(() => rows.count()).toBeGreaterThan(3);
+  await dialog.getByRole('checkbox', { name: 'Only starred quotes (★)' }).check();
+  await expect(rows).toHaveCount(3);
+  await stige.screenshot('overview-informant-quotes');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export MD' }).click();
@@ -144,3 +151,76 @@ test('overview tables: interviews by case, informants, one informant’s quotes'
   expect(text).toContain('Sarah');
   await expect(dialog.getByRole('status')).toContainText('Exported');
 });
+
+test('overview tables: the wording of captions and totals is edited and checked, informant attributes become columns', async ({ stige, page }) => {
+  await openSample(stige);
+  // A length for Inger's interview, so the Bærum total has hours and minutes.
+  await page.getByRole('button', { name: 'About Interview Inger' }).click();
+  const details = page.getByRole('dialog', { name: 'About “Interview Inger”' });
+  await details.getByLabel('Length (h:mm:ss)').fill('4:31:00');
+  await details.getByLabel('Title').click();
+  await details.getByRole('button', { name: 'Done' }).click();
+  // Two informant attributes, one with a value with « » and æøå.
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Comparisons of informants and cases' });
+  for (const name of ['Alder', 'Sektor']) {
+    await view.getByRole('button', { name: '+ Attribute column' }).click();
+    const add = page.getByRole('dialog', { name: 'Add an attribute of informants' });
+    await add.getByLabel('Attribute name').fill(name);
+    await add.getByRole('button', { name: 'Add column' }).click();
+    await expect(add).toBeHidden();
+  }
+  const sector = view.getByRole('grid', { name: 'Informants table' }).getByRole('gridcell', { name: /^Sektor of Inger/ });
+  await sector.click();
+  await page.keyboard.type('Helse og omsorg «HO»');
+  await page.keyboard.press('Enter');
+  await expect(sector).toHaveText('Helse og omsorg «HO»');
+
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('menuitem', { name: 'Overview tables…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export overview tables' });
+  const preview = dialog.getByRole('region', { name: 'Preview of the table' });
+  await expect(preview).toContainText('Total 4 h 31 min,');
+  // Norwegian wording in one step, then the user's own caption.
+  await dialog.getByRole('combobox', { name: 'Language of the wording' }).selectOption('nb');
+  await expect(preview.locator('tr.total').first()).toHaveText(/^Totalt 4 timer 31 min\., \d+ sider$/);
+  const caption = dialog.getByRole('textbox', { name: 'Caption template' });
+  await caption.fill('Tabell {n}: Intervjuer i «Bærum», Asker og Leeds – {år}');
+  await expect(dialog.getByRole('alert')).toContainText('Unknown placeholder {år} in the overview caption template; it may use {n}');
+  await expect(dialog.getByRole('button', { name: 'Export DOCX' })).toBeDisabled();
+  await caption.fill('Tabell {n}: Intervjuer i «Bærum», Asker og Leeds – særlig våren');
+  await dialog.getByRole('spinbutton', { name: 'Table number' }).fill('3');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(preview).toContainText('Tabell 3: Intervjuer i «Bærum», Asker og Leeds – særlig våren');
+  const total = dialog.getByRole('textbox', { name: 'Total row of each case' });
+  await total.fill('I alt {duration}, {sider} sider');
+  await expect(dialog.getByRole('alert')).toContainText('Unknown placeholder {sider} in the total row template');
+  await total.fill('Totalt {duration}, {pages} sider «{case}»');
+  await expect(preview.locator('tr.total').first()).toHaveText(/^Totalt 4 timer 31 min\., \d+ sider «Bærum»$/);
+  await stige.screenshot('overview-interviews-wording');
+
+  // Informants: the project's attributes as a checklist; ticked ones are columns in the order ticked.
+  await dialog.getByRole('tab', { name: 'Informants' }).click();
+  await dialog.getByRole('checkbox', { name: 'Sektor' }).check();
+  await dialog.getByRole('checkbox', { name: 'Alder' }).check();
+  await expect(preview.locator('thead th')).toHaveText(['Informant', 'Case', 'Rolle', 'Sektor', 'Alder']);
+  await expect(preview.locator('tbody tr', { hasText: 'Inger' })).toContainText('Helse og omsorg «HO»');
+  await stige.screenshot('overview-informants-attributes');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export MD' }).click();
+  const text = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(text).toContain('| Informant | Case | Rolle | Sektor | Alder |');
+  expect(text).toMatch(/\| Inger \| Bærum \| [^|]*\| Helse og omsorg «HO» \|  \|/);
+  await expect(dialog.getByRole('status')).toContainText('Exported');
+
+  // Kept in the project: the dialog opens with the same wording and columns.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('menuitem', { name: 'Overview tables…' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Caption template' })).toHaveValue('Tabell {n}: Intervjuer i «Bærum», Asker og Leeds – særlig våren');
+  await expect(dialog.getByRole('textbox', { name: 'Total row of each case' })).toHaveValue('Totalt {duration}, {pages} sider «{case}»');
+  await dialog.getByRole('tab', { name: 'Informants' }).click();
+  await expect(dialog.getByRole('checkbox', { name: 'Sektor' })).toBeChecked();
+});
+

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DraftSource, Speech, TableQuote } from '../../../shared/exports/draftCheck';
-import type { OverviewDocument, OverviewSource } from '../../../shared/exports/overview';
+import type { OverviewAttribute, OverviewDocument, OverviewSource } from '../../../shared/exports/overview';
 import { countWords } from '../../../shared/exports/overview';
 import type { AnonymityLevel } from '../../../shared/exports/settings';
 import type { ExportCase, ExportCoding, ExportDocument, ExportInformant, ExportPage, ExportSource } from '../../../shared/exports/source';
@@ -187,7 +187,18 @@ export function loadOverviewSource(db: Database.Database): OverviewSource {
       informantIds: speakers,
     };
   });
-  return { documents, informants: loadInformants(db), cases: loadCases(db) };
+  return { documents, informants: loadInformants(db), cases: loadCases(db), attributes: loadInformantAttributes(db) };
+}
+
+/** The informant attributes in their order, each with its values by informant. */
+function loadInformantAttributes(db: Database.Database): OverviewAttribute[] {
+  const attributes = db.prepare("SELECT id, name FROM attributes WHERE scope = 'informant' ORDER BY sort_order, created_at").all() as { id: string; name: string }[];
+  const values = new Map(attributes.map((a) => [a.id, {} as Record<string, string>]));
+  for (const row of db.prepare('SELECT informant_id, attribute_id, value FROM informant_values').all() as { informant_id: string; attribute_id: string; value: string }[]) {
+    const byInformant = values.get(row.attribute_id);
+    if (byInformant) byInformant[row.informant_id] = row.value;
+  }
+  return attributes.map((a) => ({ id: a.id, name: a.name, values: values.get(a.id)! }));
 }
 
 /** Each informant's speech per document (their turns joined), and the text of documents nobody speaks in. */

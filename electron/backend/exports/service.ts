@@ -9,7 +9,7 @@ import { attributionConflicts, printedQuotes } from '../../../shared/exports/che
 import { checkDraft, type DraftReport, type TableQuote } from '../../../shared/exports/draftCheck';
 import type { ExportDoc } from '../../../shared/exports/document';
 import { buildInformantQuoteList, informantQuotesToDoc, type InformantQuoteList } from '../../../shared/exports/informantQuotes';
-import { buildOverview, overviewToDoc, type Overview } from '../../../shared/exports/overview';
+import { buildOverview, overviewToDoc, unknownAttributesProblem, type Overview } from '../../../shared/exports/overview';
 import { quoteTablesToDoc } from '../../../shared/exports/quoteDocument';
 import { quoteTablesJson } from '../../../shared/exports/quoteJson';
 import { buildQuoteTables } from '../../../shared/exports/quoteTable';
@@ -17,6 +17,7 @@ import {
   mergeSettings,
   type ExportFormat,
   type InformantQuoteSettingsPatch,
+  type OverviewSettings,
   type OverviewSettingsPatch,
   type QuoteSettingsPatch,
   type QuoteTableSettings,
@@ -142,17 +143,27 @@ export async function exportQuoteTable(ctx: HandlerContext, args: ParsedArgsOf<'
   );
 }
 
+/**
+ * An overview with its settings (the project's with `options` over them). Attribute columns named
+ * in `options` must exist (VALIDATION otherwise); saved ones since deleted are left out quietly.
+ */
+function overviewOf(project: OpenProject, table: ParsedArgsOf<'exports.overview'>['table'], options: OverviewSettingsPatch | undefined): { overview: Overview; settings: OverviewSettings } {
+  const settings = mergeSettings(readExportSettings(project.db).overview, options ?? {});
+  const source = loadOverviewSource(project.db);
+  const problem = options?.informantAttributes ? unknownAttributesProblem(source, options.informantAttributes) : null;
+  if (problem) throw new AppError('VALIDATION', problem);
+  return { overview: buildOverview(table, source, settings), settings };
+}
+
 /** An overview table for preview. */
 export function overviewPreview(project: OpenProject, table: ParsedArgsOf<'exports.overview'>['table'], options: OverviewSettingsPatch | undefined): Overview {
-  const settings = mergeSettings(readExportSettings(project.db).overview, options ?? {});
-  return buildOverview(table, loadOverviewSource(project.db), settings);
+  return overviewOf(project, table, options).overview;
 }
 
 /** Export an overview table. */
 export async function exportOverview(ctx: HandlerContext, args: ParsedArgsOf<'exports.overview'>): Promise<ExportResult> {
   const project = ctx.backend.project();
-  const settings = mergeSettings(readExportSettings(project.db).overview, args.options ?? {});
-  const overview = buildOverview(args.table, loadOverviewSource(project.db), settings);
+  const { overview, settings } = overviewOf(project, args.table, args.options);
   const name = projectName(project);
   const doc = overviewToDoc(overview, settings, name);
   return finish(

@@ -14,6 +14,8 @@ interface OverviewOptions {
   caption?: string;
   start?: string;
   preset?: string;
+  attributes?: string;
+  total?: string;
   json?: boolean;
 }
 
@@ -44,6 +46,14 @@ export async function findInformant(api: ApiClient, ref: string): Promise<{ id: 
   throw new AppError('NOT_FOUND', `There is no informant “${ref}” (informants: ${people.map((p) => `“${p.label}”`).join(', ') || 'none'})`);
 }
 
+/** "Alder, Sektor" → ["Alder", "Sektor"]; an empty list means no attribute columns. */
+function attributeNames(value: string): string[] {
+  return value
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
 export function registerExportOverviewCommands(program: Command): void {
   const group = exportCommand(program);
   group
@@ -56,6 +66,8 @@ export function registerExportOverviewCommands(program: Command): void {
     .option('--words', 'give transcript sizes in words instead of pages')
     .option('--caption <template>', 'caption template, e.g. "Tabell {n}: Oversikt over intervjuene"')
     .option('--start <N>', 'the table number')
+    .option('--total <template>', 'total row of each case, e.g. "Totalt {duration}, {pages} sider" ({case} {count} {duration} {pages} {words})')
+    .option('--attributes <names>', 'informants table: informant attributes to add as columns, comma-separated, in this order (e.g. "Alder,Sektor")')
     .option('--preset <language>', 'start from the en|nb labels instead of the project settings')
     .option('--json', 'print the export result as JSON')
     .action(async (file: string, opts: OverviewOptions) => {
@@ -63,12 +75,16 @@ export function registerExportOverviewCommands(program: Command): void {
       const table = opts.table as OverviewTable;
       const format = formatFor(opts.format, opts.output);
       const language = preset(opts.preset);
-      const base: OverviewSettingsPatch = language ? { ...EXPORT_SETTINGS_PRESETS[language].overview } : {};
+      // A language changes the wording only; the attribute columns chosen for the project stay.
+      const { informantAttributes: _structural, ...wording } = language ? EXPORT_SETTINGS_PRESETS[language].overview : { informantAttributes: [] };
+      const base: OverviewSettingsPatch = wording;
       const options: OverviewSettingsPatch = {
         ...base,
         ...(opts.words ? { measure: 'words' as const } : {}),
         ...(opts.caption !== undefined ? { captions: { ...base.captions, [table]: opts.caption } } : {}),
         ...(opts.start !== undefined ? { startNumber: wholeNumber(opts.start, '--start')! } : {}),
+        ...(opts.total !== undefined ? { [opts.words ? 'totalWords' : 'total']: opts.total } : {}),
+        ...(opts.attributes !== undefined ? { informantAttributes: attributeNames(opts.attributes) } : {}),
       };
       const result = await withProject(file, (api) => api.call('exports.overview', { table, format, path: opts.output, options }));
       reportExport(result, `the ${table} overview (${result.rows} rows)`, opts.json);

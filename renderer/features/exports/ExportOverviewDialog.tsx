@@ -2,13 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExportDoc } from '../../../shared/exports/document';
 import { informantQuotesToDoc } from '../../../shared/exports/informantQuotes';
 import { overviewToDoc, type OverviewTable } from '../../../shared/exports/overview';
-import type { ExportFormat } from '../../../shared/exports/settings';
+import { mergeSettings, type ExportFormat, type OverviewSettings } from '../../../shared/exports/settings';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/StoreContext';
 import type { ExportOutcome } from '../../store/slices/exportsSlice';
 import { DocTablesPreview } from './DocTablePreview';
 import { ExportDone } from './ExportDone';
 import { FormatSelect } from './FormatSelect';
+import { LanguageSelect } from './LanguageSelect';
+import { OverviewOptions } from './OverviewOptions';
+import { applyOverviewLanguage, overviewDraftToOptions } from './overviewDraft';
 import './exports.css';
 
 type Tab = OverviewTable | 'informantQuotes';
@@ -16,18 +19,22 @@ type Tab = OverviewTable | 'informantQuotes';
 const TABS: readonly { id: Tab; label: string; about: string }[] = [
   { id: 'interviews', label: 'Interviews', about: 'Interviews grouped by case, with date, length and transcript pages, and a total per case.' },
   { id: 'documents', label: 'Documents', about: 'Documents and pages per case (secondary data).' },
-  { id: 'informants', label: 'Informants', about: 'Informants with their case and role.' },
+  { id: 'informants', label: 'Informants', about: 'Informants with their case, role and the attributes you choose.' },
   { id: 'informantQuotes', label: 'Quotes per informant', about: 'Everything quoted from one informant, with context: send it to them for member checking.' },
 ];
 
 /**
  * Export ▸ Overview tables: the interviews, documents and informants tables of a method chapter,
- * and one informant's quote list for member checking, each with a preview and a format.
+ * and one informant's quote list for member checking, each with a preview and a format. The
+ * wording (captions, total rows, lengths) and the informants table's attribute columns are edited
+ * on the left and kept in the project when exporting, like the quote tables' choices.
  */
 export function ExportOverviewDialog() {
   const openDialog = useApp((s) => s.openDialog);
   const settings = useApp((s) => s.exportSettings);
   const loadExportSettings = useApp((s) => s.loadExportSettings);
+  const loadExportAttributes = useApp((s) => s.loadExportAttributes);
+  const attributes = useApp((s) => s.exportAttributes);
   const informants = useApp((s) => s.informants);
   const previewOverview = useApp((s) => s.previewOverview);
   const previewInformantQuotes = useApp((s) => s.previewInformantQuotes);
@@ -36,51 +43,91 @@ export function ExportOverviewDialog() {
   const [tab, setTab] = useState<Tab>('interviews');
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [informantId, setInformantId] = useState<string>('');
+  const [starredOnly, setStarredOnly] = useState(false);
+  const [draft, setDraft] = useState<OverviewSettings | null>(null);
   const [doc, setDoc] = useState<ExportDoc | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const close = () => openDialog(null);
   const chosenInformant = informantId || informants[0]?.id || '';
 
-  useEffect(() => void loadExportSettings(), [loadExportSettings]);
+  // Start from the project's settings as they are now (an undo may have changed them).
+  useEffect(() => void Promise.all([loadExportSettings(), loadExportAttributes()]).finally(() => setLoaded(true)), [loadExportSettings, loadExportAttributes]);
   useEffect(() => {
-    if (!settings) return;
+    if (loaded && settings && !draft) setDraft(settings.overview);
+  }, [loaded, settings, draft]);
+  const table = tab === 'informantQuotes' ? null : tab;
+  // Member checking usually sends everything quoted; starred only is what the tables will print.
+  const listOptions = useMemo(() => ({ selection: starredOnly ? ('representative' as const) : ('all' as const) }), [starredOnly]);
+  const prepared = useMemo(() => (draft && table ? overviewDraftToOptions(draft, table, attributes) : null), [draft, table, attributes]);
+
+  useEffect(() => {
+    if (!settings || !draft) return;
     let live = true;
-    setDoc(null);
     if (tab === 'informantQuotes') {
+      setDoc(null);
       if (chosenInformant)
-        void previewInformantQuotes(chosenInformant, {}).then((list) => live && list && setDoc(informantQuotesToDoc(list, settings.informantQuotes, '')));
-    } else void previewOverview(tab, {}).then((overview) => live && overview && setDoc(overviewToDoc(overview, settings.overview, '')));
+        void previewInformantQuotes(chosenInformant, listOptions).then((list) => live && list && setDoc(informantQuotesToDoc(list, settings.informantQuotes, '')));
+    } else if (prepared) {
+      // The previous preview stays while the next one comes, so typing in a template does not flicker.
+      // Laid over the saved settings, not the draft: a template being typed may not parse yet.
+      const shown = mergeSettings(settings.overview, prepared.options);
+      void previewOverview(tab, prepared.options).then((overview) => live && overview && setDoc(overviewToDoc(overview, shown, '')));
+    }
     return () => {
       live = false;
     };
-  }, [tab, settings, chosenInformant, previewOverview, previewInformantQuotes]);
+  }, [tab, settings, draft, prepared, chosenInformant, listOptions, previewOverview, previewInformantQuotes]);
   const about = useMemo(() => TABS.find((t) => t.id === tab)!.about, [tab]);
+  const change = (patch: Partial<OverviewSettings>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setOutcome(null);
+  };
+  const blocked = tab === 'informantQuotes' ? !chosenInformant : !prepared || prepared.blocked;
 
   return (
     <Dialog title="Export overview tables" onClose={close} className="export-dialog">
       <div className="overview-tabs" role="tablist" aria-label="Which table">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => (setTab(t.id), setOutcome(null))}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => (setTab(t.id), setDoc(null), setOutcome(null))}>
             {t.label}
           </button>
         ))}
       </div>
-      <p className="muted small">{about} Captions and labels follow the export settings (language) of the quotes export.</p>
-      {tab === 'informantQuotes' && (
-        <label className="field inline">
-          <span className="small">Informant</span>
-          <select aria-label="Informant" value={chosenInformant} onChange={(e) => (setInformantId(e.target.value), setOutcome(null))}>
-            {informants.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <div className="tx-preview overview-preview">
-        {doc ? <DocTablesPreview tables={doc.tables} label="Preview of the table" /> : <p className="muted">Preparing the preview…</p>}
+      <p className="muted small">{about}</p>
+      <div className="tx-layout">
+        <div className="tx-options">
+          {table && draft && (
+            <>
+              <LanguageSelect onApply={(id) => change(applyOverviewLanguage(draft, id))} />
+              <OverviewOptions table={table} draft={draft} attributes={attributes} onChange={change} />
+              <p className="muted small">Kept in the project when you export, for the next export and the command line.</p>
+            </>
+          )}
+          {table && !draft && <p className="muted">Loading the project's export settings…</p>}
+          {tab === 'informantQuotes' && (
+            <>
+              <label className="field inline">
+                <span className="small">Informant</span>
+                <select aria-label="Informant" value={chosenInformant} onChange={(e) => (setInformantId(e.target.value), setOutcome(null))}>
+                  {informants.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={starredOnly} onChange={(e) => (setStarredOnly(e.target.checked), setOutcome(null))} /> Only starred quotes (★)
+              </label>
+              <p className="muted small">Each quote with the paragraphs around it, its codes and how the tables attribute it.</p>
+            </>
+          )}
+        </div>
+        <div className="tx-preview overview-preview">
+          {doc ? <DocTablesPreview tables={doc.tables} label="Preview of the table" /> : <p className="muted">Preparing the preview…</p>}
+        </div>
       </div>
       {outcome && <ExportDone outcome={outcome} what={tab === 'informantQuotes' ? 'quotes' : 'rows'} />}
       <div className="dialog-actions tx-actions">
@@ -92,10 +139,11 @@ export function ExportOverviewDialog() {
         <button
           type="button"
           className="primary"
-          disabled={busy || (tab === 'informantQuotes' && !chosenInformant)}
+          disabled={busy || blocked}
+          title={blocked && tab !== 'informantQuotes' ? 'Fix the template marked in red first' : undefined}
           onClick={() => {
             setBusy(true);
-            const run = tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, {}) : exportOverview(tab, format, {});
+            const run = tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, listOptions) : exportOverview(tab, format, prepared!.options);
             void run.then((r) => {
               setBusy(false);
               if (r) setOutcome(r);

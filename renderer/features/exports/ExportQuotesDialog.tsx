@@ -8,8 +8,9 @@ import { DocTablesPreview } from './DocTablePreview';
 import { ExportDone } from './ExportDone';
 import { ExportWarnings } from './ExportWarnings';
 import { FormatSelect } from './FormatSelect';
+import { LanguageSelect } from './LanguageSelect';
 import { QuoteOptions, type QuoteDraft } from './QuoteOptions';
-import { applyLanguagePreset, draftToOptions, LANGUAGE_PRESETS } from './quoteDraft';
+import { applyLanguagePreset, draftToOptions } from './quoteDraft';
 import './exports.css';
 
 /**
@@ -47,24 +48,7 @@ export function ExportQuotesDialog() {
       ) : (
         <div className="tx-layout">
           <div className="tx-options">
-            <label className="field inline">
-              <span className="small">Wording</span>
-              <select
-                aria-label="Language of the wording"
-                value=""
-                onChange={(e) => {
-                  const preset = LANGUAGE_PRESETS.find((p) => p.id === e.target.value);
-                  if (preset) change(applyLanguagePreset(draft, preset.id));
-                }}
-              >
-                <option value="">Apply a language…</option>
-                {LANGUAGE_PRESETS.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LanguageSelect onApply={(id) => change(applyLanguagePreset(draft, id))} />
             <QuoteOptions draft={draft} levels={levels} onChange={change} />
           </div>
           <QuotePreviewPane draft={draft} format={format} />

@@ -40,7 +40,10 @@ export interface ExportsSlice {
   quotePreview: PreviewState<QuotePreview>;
   /** The last draft check's report and the file it read. */
   draftReport: { readonly fileName: string; readonly report: DraftReport } | null;
+  /** The names of the project's informant attributes (columns the informants overview may add). */
+  exportAttributes: readonly string[];
   loadExportSettings(): Promise<void>;
+  loadExportAttributes(): Promise<void>;
   /** Keep export settings in the project (one undoable step), so the next export starts from them. */
   saveExportSettings(patch: ExportSettingsPatch): Promise<void>;
   /** Ask for a fresh quote-table preview with `options` over the project's settings (latest call wins). */
@@ -48,6 +51,7 @@ export interface ExportsSlice {
   /** Remember `options` in the project and write the quote tables. Null when the save dialog was cancelled. */
   exportQuotes(format: ExportFormat, options: QuoteSettingsPatch): Promise<ExportOutcome | null | undefined>;
   previewOverview(table: OverviewTable, options: OverviewSettingsPatch): Promise<Overview | undefined>;
+  /** Remember `options` in the project and write the overview table. Null when the save dialog was cancelled. */
   exportOverview(table: OverviewTable, format: ExportFormat, options: OverviewSettingsPatch): Promise<ExportOutcome | null | undefined>;
   previewInformantQuotes(informantId: string, options: InformantQuoteSettingsPatch): Promise<InformantQuoteList | undefined>;
   exportInformantQuotes(informantId: string, format: ExportFormat, options: InformantQuoteSettingsPatch): Promise<ExportOutcome | null | undefined>;
@@ -107,6 +111,11 @@ export function createExportsSlice({ set, get, api, transport }: SliceContext): 
     exportSettings: null,
     quotePreview: { status: 'idle' },
     draftReport: null,
+    exportAttributes: [],
+    async loadExportAttributes() {
+      if (!get().project) return;
+      await get().guard(async () => set({ exportAttributes: (await api.call('attributes.list', { scope: 'informant' })).map((a) => a.name) }));
+    },
     async loadExportSettings() {
       if (!get().project) return;
       await get().guard(async () => set({ exportSettings: await api.call('exports.settings', {}) }));
@@ -135,7 +144,13 @@ export function createExportsSlice({ set, get, api, transport }: SliceContext): 
       return get().guard(() => api.call('exports.overviewPreview', { table, options }));
     },
     async exportOverview(table, format, options) {
-      return deliver(`${table} overview`, format, (target) => api.call('exports.overview', { table, format, options, ...target }));
+      const outcome = await deliver(`${table} overview`, format, async (target) => {
+        // As with the quote tables: the wording and columns chosen become the project's.
+        set({ exportSettings: await api.call('exports.updateSettings', { overview: options }) });
+        return api.call('exports.overview', { table, format, options, ...target });
+      });
+      await get().refreshHistory();
+      return outcome;
     },
     async previewInformantQuotes(informantId, options) {
       return get().guard(() => api.call('exports.informantQuotesPreview', { informantId, options }));

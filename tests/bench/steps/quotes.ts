@@ -7,6 +7,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { createClient, type ApiClient } from '../../../shared/api/client';
 import { Backend } from '../../../electron/backend/backend';
+import { check, type BenchStep } from '../types';
 
 // Benchmark steps for the thesis exports (issue 7), self-contained: each builds its own project in
 // a temporary folder, measures, checks the result is right (throwing if not) and cleans up.
@@ -135,43 +136,120 @@ export async function benchQuoteDocxExport(options: { quotes?: number; runs?: nu
   }
 }
 
+/** How the draft misquotes the project on purpose, page by page (the rest quote correctly). */
+const DRAFT_FAULTS = {
+  /** Last word changed: matches no passage of the informant (no-match) and differs from the table. */
+  altered: 3,
+  /** Another informant's words: wrong-informant, and attributed otherwise than in the table. */
+  misattributed: 5,
+  /** Attributed "Informant fra <case>" while the tables print the pseudonym: attribution-differs. */
+  byCase: 7,
+  /** The pseudonym beside its own case name in the running text: pseudonym-with-case. */
+  revealed: 9,
+} as const;
+
 /**
- * Draft check of a `pages`-page thesis draft (~400 words a page) quoting the project about once a
- * page, one quote in ten altered by a word.
+ * Draft check of a `pages`-page thesis draft: per page ~370 words of running text and one quotation
+ * from the project with its attribution; on some pages (DRAFT_FAULTS, one page in ten each) the
+ * quotation is altered, misattributed or attributed by case, or a pseudonym stands beside its case.
+ * Throws unless the check finds every quotation and exactly the planted faults of each kind.
  */
 export async function benchDraftCheck(options: { pages?: number; runs?: number } = {}): Promise<QuoteBenchResult> {
   const pages = options.pages ?? 100;
   const fixture = await thesisProject(Math.max(20, pages * 2));
   try {
+    const caseOf = (label: string) => (Number(label.replace(/\D+/g, '')) % 2 ? 'Bærum' : 'Asker');
     const paragraphs: Paragraph[] = [];
-    let altered = 0;
-    let quoted = 0;
+    const planted = { 'no-match': 0, 'differs-from-table': 0, 'wrong-informant': 0, 'attribution-differs': 0, 'pseudonym-with-case': 0 };
+    let words = 0;
+    const add = (text: string) => {
+      words += text.split(/\s+/).filter(Boolean).length;
+      paragraphs.push(new Paragraph({ children: [new TextRun(text)] }));
+    };
     for (let page = 0; page < pages; page += 1) {
-      for (let p = 0; p < 4; p += 1) paragraphs.push(new Paragraph({ children: [new TextRun(`${wordsFrom(page * 31 + p, 100).join(' ')}.`)] }));
+      for (let p = 0; p < 4; p += 1) add(`${wordsFrom(page * 31 + p, 88).join(' ')}.`);
       const quote = fixture.quotes[page % fixture.quotes.length]!;
       let text = quote.text.replace(/\.$/, '');
-      if (page % 10 === 9) {
-        text = text.replace(/ (\S+)$/, ' ordet');
-        altered += 1;
+      let attribution = quote.label;
+      switch (page % 10) {
+        case DRAFT_FAULTS.altered:
+          text = text.replace(/ (\S+)$/, ' ordet');
+          planted['no-match'] += 1;
+          planted['differs-from-table'] += 1;
+          break;
+        case DRAFT_FAULTS.misattributed: {
+          // The same words, credited to an informant in the other case who never said them.
+          const other = fixture.quotes.find((q) => caseOf(q.label) !== caseOf(quote.label))!;
+          attribution = other.label;
+          planted['wrong-informant'] += 1;
+          planted['attribution-differs'] += 1;
+          break;
+        }
+        case DRAFT_FAULTS.byCase:
+          attribution = `Informant fra ${caseOf(quote.label)}`;
+          planted['attribution-differs'] += 1;
+          break;
+        case DRAFT_FAULTS.revealed:
+          add(`${quote.label} fra ${caseOf(quote.label)} kommune beskriver dette slik.`);
+          planted['pseudonym-with-case'] += 1;
+          break;
+        default:
+          break;
       }
-      quoted += 1;
-      paragraphs.push(new Paragraph({ children: [new TextRun(`Som en informant sier: «${text}» (${quote.label}).`)] }));
+      add(`Som en informant sier: «${text}» (${attribution}).`);
     }
     const file = path.join(fixture.dir, 'Utkast.docx');
     fs.writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
     const runs: number[] = [];
+    const found: Record<string, number> = {};
     let findings = 0;
     for (let run = 0; run < (options.runs ?? 3); run += 1) {
       const started = performance.now();
       const report = await fixture.api.call('exports.checkDraft', { source: { path: file } });
       runs.push(performance.now() - started);
-      if (report.quotes.length !== quoted) throw new Error(`bench: expected ${quoted} quotations, found ${report.quotes.length}`);
-      const misquoted = new Set(report.findings.filter((f) => f.kind === 'no-match').map((f) => f.paragraph));
-      if (misquoted.size !== altered) throw new Error(`bench: expected ${altered} altered quotes, the check found ${misquoted.size}`);
+      if (report.quotes.length !== pages) throw new Error(`bench: expected ${pages} quotations, found ${report.quotes.length}`);
+      for (const kind of Object.keys(planted) as (keyof typeof planted)[]) {
+        const at = new Set(report.findings.filter((f) => f.kind === kind).map((f) => f.paragraph));
+        found[kind] = at.size;
+        if (at.size !== planted[kind]) {
+          const seen = report.findings.map((f) => `${f.paragraph}:${f.kind}`).join(', ');
+          throw new Error(`bench: the draft has ${planted[kind]} “${kind}” faults, the check found ${at.size} (${seen})`);
+        }
+      }
       findings = report.findings.length;
+      const expected = Object.values(planted).reduce((a, b) => a + b, 0);
+      if (findings !== expected) throw new Error(`bench: expected ${expected} findings, the check made ${findings}: ${report.findings.map((f) => f.message).join(' | ')}`);
+      if (findings === 0) throw new Error('bench: the draft check found nothing');
     }
-    return { name: `check a ${pages}-page draft`, runs, medianMs: median(runs), detail: { pages, paragraphs: pages * 5, quotations: quoted, findings } };
+    return {
+      name: `check a ${pages}-page draft`,
+      runs,
+      medianMs: median(runs),
+      detail: { pages, words, paragraphs: paragraphs.length, quotations: pages, findings, ...found },
+    };
   } finally {
     dispose(fixture);
   }
 }
+
+/** The issue's "draft check of a 100-page draft" (10 pages under --quick; correctness checked either way). */
+export const draftCheckStep: BenchStep = {
+  name: 'draft check of a 100-page draft',
+  async run(ctx) {
+    const pages = ctx.quick ? 10 : 100;
+    const result = await benchDraftCheck({ pages, runs: ctx.quick ? 1 : Math.min(ctx.runs, 3) });
+    const d = result.detail;
+    return {
+      metrics: [{ name: `draft check: ${pages} pages, ${d.words} words, ${d.quotations} quotations, ${d.findings} findings`, unit: 'ms', samples: [...result.runs] }],
+      // benchDraftCheck throws unless every quotation was found and each planted fault reported.
+      checks: [
+        check(`every quotation of the ${pages}-page draft is found`, result.runs.length > 0, `${d.quotations} quotations`),
+        check(
+          'the check reports the planted faults by kind',
+          Number(d.findings) > 0,
+          `no-match ${d['no-match']}, differs-from-table ${d['differs-from-table']}, wrong-informant ${d['wrong-informant']}, attribution-differs ${d['attribution-differs']}, pseudonym-with-case ${d['pseudonym-with-case']}; ${d.findings} findings in all`,
+        ),
+      ],
+    };
+  },
+};

@@ -27,7 +27,8 @@ function project(): { dir: string; file: string } {
   return { dir, file };
 }
 
-describe('stige export / check-draft', () => {
+// Each test runs the CLI several times, a fresh Node process each: slow on a busy machine.
+describe('stige export / check-draft', { timeout: 120_000 }, () => {
   it('exports the quote tables in the chosen language and format, warnings on stderr', () => {
     const { dir, file } = project();
     const docx = stige(['export', 'quotes', file, '-o', path.join(dir, 'tabell.docx'), '--preset', 'nb', '--start', '5'], { cwd: dir });
@@ -86,6 +87,23 @@ describe('stige export / check-draft', () => {
     const missing = stige(['export', 'informant-quotes', file, '--informant', 'Ola', '-o', path.join(dir, 'ola.csv')], { cwd: dir });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('stige: There is no informant “Ola” (informants: “Inger”, “Kjell”)\n');
+  });
+
+  it('adds chosen informant attributes as columns of the informants table, refusing unknown ones', () => {
+    const { dir, file } = project();
+    const table = writeFile(dir, 'informanter.csv', 'Informant,Alder,Sektor\nInger,52,Helse og omsorg\nKjell,41,Skole\n');
+    const imported = stige(['informants', 'import', file, table, '--create-attributes'], { cwd: dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const out = path.join(dir, 'informanter.md');
+    const run = stige(['export', 'overview', file, '--table', 'informants', '--attributes', 'Sektor, alder', '--preset', 'nb', '-o', out], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toContain('| Informant | Case | Rolle | Sektor | Alder |');
+    expect(md).toContain('| Inger | Bærum |  | Helse og omsorg | 52 |');
+    const unknown = stige(['export', 'overview', file, '--table', 'informants', '--attributes', 'Kjønn', '-o', path.join(dir, 'x.md')], { cwd: dir });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('stige: The project has no informant attribute “Kjønn”; its informant attributes are “Alder”, “Sektor”\n');
+    expect(fs.existsSync(path.join(dir, 'x.md'))).toBe(false);
   });
 
   it('checks a draft and prints what it found', async () => {

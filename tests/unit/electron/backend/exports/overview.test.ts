@@ -91,4 +91,75 @@ describe('overview exports', () => {
     expect(html).not.toContain('Jan');
     await expect(api.call('exports.informantQuotesPreview', { informantId: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('adds the chosen informant attributes as columns, in the order chosen, and refuses unknown ones', async () => {
+    const { api, dir, ids } = await example();
+    const age = await api.call('attributes.create', { scope: 'informant', name: 'Alder', type: 'number' });
+    const sector = await api.call('attributes.create', { scope: 'informant', name: 'Sektor', type: 'text' });
+    await api.call('attributes.create', { scope: 'informant', name: 'Utdanning', type: 'text' });
+    await api.call('attributes.setValues', {
+      scope: 'informant',
+      cells: [
+        { ownerId: ids.informants.anne, key: `attr:${age.id}`, value: 52 },
+        { ownerId: ids.informants.anne, key: `attr:${sector.id}`, value: 'Helse og omsorg «HO»' },
+        { ownerId: ids.informants.jan, key: `attr:${sector.id}`, value: 'Skole' },
+      ],
+    });
+    // The order chosen, not the project's; names match whatever their case.
+    const overview = await api.call('exports.overviewPreview', { table: 'informants', options: { informantAttributes: ['sektor', 'Alder'] } });
+    expect(overview).toMatchObject({ table: 'informants', attributes: ['Sektor', 'Alder'] });
+    if (overview.table !== 'informants') throw new Error('not the informants table');
+    expect(overview.informants.map((i) => [i.label, i.case, ...i.values])).toEqual([
+      ['Anne', 'Bærum', 'Helse og omsorg «HO»', '52'],
+      ['Kari', 'Bærum', '', ''],
+      ['Jan', 'Asker', 'Skole', ''],
+      ['Ola', null, '', ''],
+    ]);
+
+    const file = path.join(dir, 'informanter.docx');
+    await api.call('exports.overview', { table: 'informants', format: 'docx', path: file, options: { informantAttributes: ['Sektor', 'Alder'] } });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+    const cells = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(cells.join('|')).toContain('Informant|Case|Rolle|Sektor|Alder|Anne|Bærum||Helse og omsorg «HO»|52');
+
+    // Saved in the project, the columns come back without being asked for; the CLI and dialog start from them.
+    await api.call('exports.updateSettings', { overview: { informantAttributes: ['Alder'] } });
+    expect(await api.call('exports.overviewPreview', { table: 'informants' })).toMatchObject({ attributes: ['Alder'] });
+    expect((await api.call('exports.settings', {})).overview.informantAttributes).toEqual(['Alder']);
+
+    await expect(api.call('exports.overviewPreview', { table: 'informants', options: { informantAttributes: ['Alder', 'Kjønn'] } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/no informant attribute “Kjønn”; its informant attributes are “Alder”, “Sektor”, “Utdanning”/),
+    });
+    await expect(api.call('exports.overview', { table: 'informants', format: 'csv', path: path.join(dir, 'x.csv'), options: { informantAttributes: ['Kjønn'] } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);
+    await expect(api.call('exports.overviewPreview', { table: 'informants', options: { informantAttributes: ['Alder', 'alder'] } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/listed twice/),
+    });
+  });
+
+  it('prints captions and total rows from the user’s templates, in any language', async () => {
+    const { api } = await example();
+    const nb = await api.call('exports.overviewPreview', {
+      table: 'interviews',
+      options: { captions: { interviews: 'Tabell {n}: Intervjuer i «Bærum» og Asker – æøå' }, duration: '{h} timer {m} min.', total: 'Totalt {duration}, {pages} sider' },
+    });
+    if (nb.table !== 'interviews') throw new Error('not the interviews table');
+    expect(nb.caption.text).toBe('Tabell 1: Intervjuer i «Bærum» og Asker – æøå');
+    expect(nb.blocks[0]!.total.text).toBe('Totalt 4 timer 31 min., 2 sider');
+    const en = await api.call('exports.overviewPreview', { table: 'interviews', options: { duration: '{h} h {m} min', total: 'Total {duration}, {pages} pages' } });
+    if (en.table !== 'interviews') throw new Error('not the interviews table');
+    expect(en.blocks[0]!.total.text).toBe('Total 4 h 31 min, 2 pages');
+    // Saved like the quote-table choices; an unknown placeholder is refused, naming the allowed ones.
+    await api.call('exports.updateSettings', { overview: { total: 'I alt {duration} – {pages} sider «{case}»' } });
+    const saved = await api.call('exports.overviewPreview', { table: 'interviews' });
+    expect(saved.table === 'interviews' && saved.blocks[0]!.total.text).toBe('I alt 4 timer 31 min. – 2 sider «Bærum»');
+    await expect(api.call('exports.updateSettings', { overview: { total: 'Totalt {timer}' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Unknown placeholder {timer} in the total row template; it may use {case}, {count}, {duration}, {pages}, {words}'),
+    });
+  });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_SETTINGS_PRESETS, OverviewSettingsPatch } from '../../../../../shared/exports/settings';
+import { applyOverviewLanguage, overviewDraftToOptions } from '../../../../../renderer/features/exports/overviewDraft';
+
+const base = { ...DEFAULT_EXPORT_SETTINGS.overview, informantAttributes: ['Sektor', 'Alder'] };
+
+describe('overviewDraftToOptions', () => {
+  it('sends every setting of a valid draft, and the backend’s schema accepts it', () => {
+    const { options, blocked } = overviewDraftToOptions(base, 'interviews', ['Alder', 'Sektor']);
+    expect(blocked).toBe(false);
+    expect(options).toEqual(base);
+    expect(OverviewSettingsPatch.safeParse(options).success).toBe(true);
+  });
+
+  it('leaves out a template with an unknown placeholder, blocking only the tables that print it', () => {
+    const draft = { ...base, total: 'Totalt {timer}, {pages} sider', captions: { ...base.captions, documents: 'Tabell {n} «{x}»' } };
+    const interviews = overviewDraftToOptions(draft, 'interviews', []);
+    expect(interviews.blocked).toBe(true);
+    expect(interviews.options.total).toBeUndefined();
+    expect(interviews.options.captions).toEqual({ interviews: base.captions.interviews, informants: base.captions.informants });
+    expect(OverviewSettingsPatch.safeParse(interviews.options).success).toBe(true);
+    expect(overviewDraftToOptions(draft, 'documents', []).blocked).toBe(true);
+    expect(overviewDraftToOptions(draft, 'informants', []).blocked).toBe(false);
+    // Counting words, the pages total is not printed, so it does not block.
+    expect(overviewDraftToOptions({ ...draft, measure: 'words' }, 'interviews', []).blocked).toBe(false);
+  });
+
+  it('drops attribute columns the project no longer has, keeping the chosen order', () => {
+    expect(overviewDraftToOptions(base, 'informants', ['alder']).options.informantAttributes).toEqual(['Alder']);
+    expect(overviewDraftToOptions({ ...base, informantAttributes: ['Alder', 'Sektor'] }, 'informants', ['Sektor', 'Alder']).options.informantAttributes).toEqual(['Alder', 'Sektor']);
+  });
+});
+
+describe('applyOverviewLanguage', () => {
+  it('changes the wording only: numbering, measure and attribute columns stay', () => {
+    const draft = applyOverviewLanguage({ ...base, startNumber: 4, measure: 'words' }, 'nb');
+    expect(draft.total).toBe(EXPORT_SETTINGS_PRESETS.nb.overview.total);
+    expect(draft.duration).toBe('{h} timer {m} min.');
+    expect(draft.captions.interviews).toBe('Tabell {n}: Oversikt over intervjuene');
+    expect([draft.startNumber, draft.measure, draft.informantAttributes]).toEqual([4, 'words', ['Sektor', 'Alder']]);
+  });
+});
