@@ -7,21 +7,35 @@ import { useState, type ReactNode } from 'react';
 export function RunActions({
   done,
   disabled = false,
+  why,
   label,
   busyLabel,
+  leading,
+  className = '',
   onRun,
   onClose,
 }: {
   done: boolean;
   disabled?: boolean;
+  /** Why the button is disabled (its tooltip). */
+  why?: string;
   label: ReactNode;
   busyLabel?: ReactNode;
+  /** Shown at the start of the row (a format picker), pushed apart from the buttons. */
+  leading?: ReactNode;
+  className?: string;
   onRun(): Promise<unknown>;
   onClose(): void;
 }) {
   const [busy, setBusy] = useState(false);
   return (
-    <div className="dialog-actions">
+    <div className={`dialog-actions ${className}`.trim()}>
+      {leading && (
+        <>
+          {leading}
+          <span className="spacer" />
+        </>
+      )}
       <button type="button" onClick={onClose}>
         {done ? 'Close' : 'Cancel'}
       </button>
@@ -29,6 +43,7 @@ export function RunActions({
         type="button"
         className="primary"
         disabled={busy || disabled}
+        title={disabled ? why : undefined}
         onClick={() => {
           setBusy(true);
           void onRun().finally(() => setBusy(false));

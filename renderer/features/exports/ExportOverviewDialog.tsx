@@ -4,6 +4,7 @@ import { informantQuotesToDoc } from '../../../shared/exports/informantQuotes';
 import { overviewToDoc, type OverviewTable } from '../../../shared/exports/overview';
 import { mergeSettings, type ExportFormat, type OverviewSettings } from '../../../shared/exports/settings';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 import type { ExportOutcome } from '../../store/slices/exportsSlice';
 import { DocTablesPreview } from './DocTablePreview';
@@ -47,7 +48,6 @@ export function ExportOverviewDialog() {
   const [draft, setDraft] = useState<OverviewSettings | null>(null);
   const [doc, setDoc] = useState<ExportDoc | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const close = () => openDialog(null);
   const chosenInformant = informantId || informants[0]?.id || '';
@@ -130,29 +130,19 @@ export function ExportOverviewDialog() {
         </div>
       </div>
       {outcome && <ExportDone outcome={outcome} what={tab === 'informantQuotes' ? 'quotes' : 'rows'} />}
-      <div className="dialog-actions tx-actions">
-        <FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />
-        <span className="spacer" />
-        <button type="button" onClick={close}>
-          {outcome ? 'Close' : 'Cancel'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || blocked}
-          title={blocked && tab !== 'informantQuotes' ? 'Fix the template marked in red first' : undefined}
-          onClick={() => {
-            setBusy(true);
-            const run = tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, listOptions) : exportOverview(tab, format, prepared!.options);
-            void run.then((r) => {
-              setBusy(false);
-              if (r) setOutcome(r);
-            });
-          }}
-        >
-          {busy ? 'Exporting…' : `Export ${format.toUpperCase()}`}
-        </button>
-      </div>
+      <RunActions
+        className="tx-actions"
+        leading={<FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />}
+        done={!!outcome}
+        disabled={blocked}
+        why={tab !== 'informantQuotes' ? 'Fix the template marked in red first' : undefined}
+        label={`Export ${format.toUpperCase()}`}
+        busyLabel="Exporting…"
+        onClose={close}
+        onRun={() =>
+          (tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, listOptions) : exportOverview(tab, format, prepared!.options)).then((r) => r && setOutcome(r))
+        }
+      />
     </Dialog>
   );
 }

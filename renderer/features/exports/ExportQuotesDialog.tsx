@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { quoteTablesToDoc } from '../../../shared/exports/quoteDocument';
 import type { ExportFormat } from '../../../shared/exports/settings';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 import type { ExportOutcome } from '../../store/slices/exportsSlice';
 import { DocTablesPreview } from './DocTablePreview';
@@ -26,7 +27,7 @@ export function ExportQuotesDialog() {
   const [draft, setDraft] = useState<QuoteDraft | null>(null);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
+  const exportQuotes = useApp((s) => s.exportQuotes);
   const close = () => openDialog(null);
 
   const [loaded, setLoaded] = useState(false);
@@ -55,50 +56,21 @@ export function ExportQuotesDialog() {
         </div>
       )}
       {outcome && <ExportDone outcome={outcome} what={outcome.rows === 1 ? 'quote' : 'quotes'} />}
-      <div className="dialog-actions tx-actions">
-        {draft && <FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />}
-        <span className="spacer" />
-        <button type="button" onClick={close}>
-          {outcome ? 'Close' : 'Cancel'}
-        </button>
-        <ExportButton draft={draft} format={format} busy={busy} setBusy={setBusy} onDone={setOutcome} />
-      </div>
+      <RunActions
+        className="tx-actions"
+        leading={draft && <FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />}
+        done={!!outcome}
+        disabled={!draft || draftToOptions(draft).blocked}
+        why={draft ? 'Fix the template marked in red first' : undefined}
+        label={`Export ${format.toUpperCase()}`}
+        busyLabel="Exporting…"
+        onClose={close}
+        onRun={async () => {
+          const r = draft && (await exportQuotes(format, draftToOptions(draft).options));
+          if (r) setOutcome(r);
+        }}
+      />
     </Dialog>
-  );
-}
-
-function ExportButton({
-  draft,
-  format,
-  busy,
-  setBusy,
-  onDone,
-}: {
-  draft: QuoteDraft | null;
-  format: ExportFormat;
-  busy: boolean;
-  setBusy: (busy: boolean) => void;
-  onDone: (outcome: ExportOutcome) => void;
-}) {
-  const exportQuotes = useApp((s) => s.exportQuotes);
-  const blocked = draft ? draftToOptions(draft).blocked : true;
-  return (
-    <button
-      type="button"
-      className="primary"
-      disabled={busy || blocked}
-      title={blocked && draft ? 'Fix the template marked in red first' : undefined}
-      onClick={() => {
-        if (!draft) return;
-        setBusy(true);
-        void exportQuotes(format, draftToOptions(draft).options).then((r) => {
-          setBusy(false);
-          if (r) onDone(r);
-        });
-      }}
-    >
-      {busy ? 'Exporting…' : `Export ${format.toUpperCase()}`}
-    </button>
   );
 }
 
