@@ -137,3 +137,69 @@ test('two coders code the sample blind, the lead merges, sees agreement and reso
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('heading')).toHaveText('Disagreements (1)');
 });
+
+/** The number on a code's row in the codebook (its codings and everything under it). */
+async function codebookCount(stige: StigePage, label: string): Promise<number> {
+  const name = await stige.codeRow(label).first().getByRole('button', { name: /coded segments of/ }).first().getAttribute('aria-label');
+  return Number(/Show the (\d+) coded segments/.exec(name ?? '')![1]);
+}
+
+test('blind coding hides every count of the other coders’ work; the coder filter narrows the counts', async ({ stige, page }) => {
+  test.setTimeout(90_000);
+  // Nora has not coded in the sample: blind coding is offered all the same (her coder is created).
+  await stige.open('Nora');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+  const documents = page.getByRole('navigation', { name: 'Documents' });
+  const inger = documents.getByRole('button', { name: /^Interview Inger/ });
+  await expect(inger).toContainText(/ [1-9]\d* codings/);
+  const concept = 'Doing things better';
+  const dimension = 'Making sense of innovation';
+  const before = { concept: await codebookCount(stige, concept), dimension: await codebookCount(stige, dimension) };
+  expect(before.concept).toBeGreaterThan(0);
+  const header = page.locator('.transcript-header');
+  await expect(header).not.toContainText(' 0 codings');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  const blindBox = page.getByRole('checkbox', { name: /Blind coding/ });
+  await expect(blindBox).toBeEnabled();
+  await blindBox.check();
+  await expect(page.getByRole('status').filter({ hasText: 'Blind coding: you see only your own codings' })).toContainText('(Nora)');
+  await expect(page.getByRole('table', { name: 'Coders' })).toContainText('Nora');
+
+  // Every count shows Nora's codings only: none yet.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 0 coded segments of ${concept}` })).toBeVisible();
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the 0 coded segments of ${dimension}` })).toBeVisible();
+  await expect(stige.codeRow(concept).locator('.informants')).toHaveCount(0);
+  for (const title of ['Interview Inger', 'Interview Kjell', 'Interview Sarah']) await expect(documents.getByRole('button', { name: new RegExp(`^${title}`) })).toContainText(' 0 codings');
+  await expect(header).toContainText(' 0 codings');
+  await expect(stige.transcript().locator('mark.coding')).toHaveCount(0);
+  await stige.screenshot('blind-counts');
+
+  // Her own coding counts.
+  await stige.select('gjør ting på en ny måte');
+  await stige.codeSelectionAs(concept);
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 1 coded segments of ${concept}` })).toBeVisible();
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the 1 coded segments of ${dimension}` })).toBeVisible();
+  await expect(inger).toContainText(' 1 coding');
+  await expect(header).toContainText(' 1 coding');
+
+  // Compare: blind coding ends, everyone's codings count again (hers included).
+  await page.getByRole('status').getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByLabel('Inter-coder agreement')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the ${before.concept + 1} coded segments of ${concept}` })).toBeVisible();
+  await expect(inger).toContainText(/ [2-9]\d* codings| \d{2,} codings/);
+
+  // The coder filter narrows the counts the same way, without hiding anything for good.
+  const switcher = page.getByRole('combobox', { name: 'Show the codings of' });
+  await switcher.selectOption({ label: 'Mine (Nora)' });
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 1 coded segments of ${concept}` })).toBeVisible();
+  await expect(inger).toContainText(' 1 coding');
+  await expect(documents.getByRole('button', { name: /^Interview Kjell/ })).toContainText(' 0 codings');
+  await switcher.selectOption({ label: 'Stige sample' });
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the ${before.concept} coded segments of ${concept}` })).toBeVisible();
+  await switcher.selectOption({ label: 'All coders' });
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the ${before.dimension + 1} coded segments of ${dimension}` })).toBeVisible();
+});

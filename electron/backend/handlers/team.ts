@@ -7,7 +7,8 @@ import type { HandlerContext, HandlersOf } from '../handlerTypes';
 import { handout } from '../merge/handout';
 import { applyMerge, previewMerge } from '../merge/merge';
 import { agreementReport } from '../team/agreement';
-import { coderSummaries, mergeCoders, renameCoder, setBlind, teamStatus } from '../team/coders';
+import { coderCounts } from '../team/coderCounts';
+import { coderSummaries, mergeCoders, renameCoder, setBlind, setBlindForMe, teamStatus } from '../team/coders';
 import { listDisagreements, resolveDisagreement } from '../team/disagreements';
 import { renderReport, writeReport } from '../team/exportReport';
 
@@ -29,10 +30,12 @@ export const teamHandlers = {
     return coderSummaries(backend);
   },
   'team.status': (_args, { backend }) => teamStatus(backend),
-  'team.setBlind': ({ coderId }, { backend }) => {
-    setBlind(backend.project(), coderId);
+  'team.setBlind': (args, { backend }) => {
+    if ('mine' in args) setBlindForMe(backend.project(), backend.settings.get().coderName);
+    else setBlind(backend.project(), args.coderId);
     return teamStatus(backend);
   },
+  'team.coderCounts': ({ coderId }, { backend }) => coderCounts(backend.project().db, coderId),
   'team.handout': ({ path: target, coder, blind, download }, { backend, transport }) => {
     const result = handout(backend.project(), backend.resolvePath(Backend.withExtension(target), transport), coder, blind ?? false);
     if (!download) return result;
