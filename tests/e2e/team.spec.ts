@@ -203,3 +203,61 @@ test('blind coding hides every count of the other coders’ work; the coder filt
   await switcher.selectOption({ label: 'All coders' });
   await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the ${before.dimension + 1} coded segments of ${dimension}` })).toBeVisible();
 });
+
+/** Rename a code in the codebook (double-click, type, Enter). */
+async function renameCode(stige: StigePage, from: string, to: string): Promise<void> {
+  await stige.codeRow(from).locator('.code-label').dblclick();
+  await stige.page.getByRole('textbox', { name: `Rename ${from}` }).fill(to);
+  await stige.page.keyboard.press('Enter');
+  await expect(stige.codeRow(to)).toBeVisible();
+}
+
+test('a code renamed differently in both copies is a conflict to resolve; the choice is merged and undo restores it', async ({ stige, page }) => {
+  test.setTimeout(120_000);
+  await stige.open('Lead');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Team' }).click();
+  await handOut(stige, 'Kari');
+
+  // Kari renames the concept in her copy; the lead renames it otherwise here.
+  await becomeCoder(stige, 'Kari');
+  await switchProject(stige, /– Kari/);
+  await renameCode(stige, 'Doing things better', 'Bedre tjenester «for innbyggerne»');
+  await becomeCoder(stige, 'Lead');
+  await switchProject(stige, /^Sample project \d/);
+  await renameCode(stige, 'Doing things better', 'Gjør ting bedre');
+
+  await views.getByRole('button', { name: 'Team' }).click();
+  await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
+  await (await chooser).setFiles(path.join(stige.devhost.dataDir, `${SAMPLE} – Kari.stige`));
+  const summary = dialog.getByLabel('Merge summary');
+  await expect(summary).toContainText('Conflicts (1)');
+  const conflict = summary.getByRole('group', { name: /^Conflict:/ });
+  await expect(conflict).toContainText('Renamed on both sides');
+  const ours = conflict.getByRole('radio', { name: /Keep this project’s/ });
+  const theirs = conflict.getByRole('radio', { name: /Take the copy’s/ });
+  await expect(ours).toBeChecked();
+  await expect(ours).toHaveAccessibleName(/Gjør ting bedre/);
+  await expect(theirs).toHaveAccessibleName(/Bedre tjenester «for innbyggerne»/);
+  await theirs.check();
+  await stige.screenshot('merge-conflict');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Undo takes the whole merge back')).toBeVisible();
+
+  // The copy's name won; undo takes the whole merge back to the lead's name.
+  await views.getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow('Bedre tjenester «for innbyggerne»')).toBeVisible();
+  await expect(stige.codeRow('Gjør ting bedre')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Undo Merge/ }).click();
+  await expect(stige.codeRow('Gjør ting bedre')).toBeVisible();
+  await expect(stige.codeRow('Bedre tjenester «for innbyggerne»')).toHaveCount(0);
+  await views.getByRole('button', { name: 'Team' }).click();
+  await page.getByText(/Team log/).click();
+  await expect(page.getByText(/\(undone\)/)).toBeVisible();
+});

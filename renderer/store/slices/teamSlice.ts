@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../../shared/api/errors';
 import type { CodeStats } from '../../../shared/api/methods/codes';
 import type { AgreementArgs, AgreementReport, CoderSummary, Disagreement, HandoutResult, MergePreview, MergeResult, ResolveAction, TeamStatus } from '../../../shared/api/methods/team';
 import type { ExportedFile } from '../../../shared/api/exportTarget';
@@ -95,8 +96,15 @@ export function createTeamSlice({ set, get, api, transport }: SliceContext): Tea
       return;
     }
     await get().guard(async () => {
-      const counts = await api.call('team.coderCounts', { coderId });
-      set({ coderCounts: { ...counts, stats: Object.fromEntries(counts.stats.map((c) => [c.codeId, c])) } });
+      try {
+        const counts = await api.call('team.coderCounts', { coderId });
+        set({ coderCounts: { ...counts, stats: Object.fromEntries(counts.stats.map((c) => [c.codeId, c])) } });
+      } catch (error) {
+        // Just after opening another project the blind or filtered coder may be the previous
+        // project's: its own team status replaces it in a moment, and the counts follow.
+        if (error instanceof AppError && error.code === 'NOT_FOUND') set({ coderCounts: null });
+        else throw error;
+      }
     });
   });
   return {
@@ -111,7 +119,7 @@ export function createTeamSlice({ set, get, api, transport }: SliceContext): Tea
       const project = get().project;
       if (!project) return;
       // Another project: what was computed or picked for the previous one no longer applies.
-      if (project.path !== loadedFor) set({ agreement: null, pendingMerge: null, teamCoders: null, coderCounts: null });
+      if (project.path !== loadedFor) set({ agreement: null, pendingMerge: null, teamCoders: null, coderCounts: null, teamStatus: null, blindCoderId: null });
       loadedFor = project.path;
       await get().guard(async () => {
         const [teamCoders, status] = await Promise.all([api.call('team.coders', {}), api.call('team.status', {})]);
