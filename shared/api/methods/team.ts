@@ -332,10 +332,12 @@ export const teamMethods = {
    */
   'team.handout': method(z.strictObject({ path: FilePath, coder: Label, blind: z.boolean().optional(), download: z.boolean().optional() })).returns<HandoutResult>(),
   /**
-   * What merging another copy of the project (.stige) into the open one would do: counts, changes
-   * taken from it, and conflicts with their default resolution. Changes nothing. Errors: NO_PROJECT,
-   * NOT_FOUND, NOT_A_PROJECT, NEWER_VERSION (the other file is from a newer Stige), CONFLICT (the
-   * open project's own file), UNSUPPORTED (.qdpx without the REFI-QDA importer), FORBIDDEN.
+   * What merging another copy of the project (.stige, or its .qdpx export) into the open one would
+   * do: counts, changes taken from it, and conflicts with their default resolution. A .qdpx is read
+   * with the REFI-QDA importer (GUIDs are ids; no common ancestor, so every codebook difference is a
+   * conflict and nothing is deleted). Changes nothing. Errors: NO_PROJECT, NOT_FOUND, NOT_A_PROJECT,
+   * NEWER_VERSION (the other file is from a newer Stige), CONFLICT (the open project's own file),
+   * UNSUPPORTED (another kind of file), IMPORT (a damaged or foreign-format .qdpx), FORBIDDEN.
    */
   'team.mergePreview': method(MergeFile({})).returns<MergePreview>(),
   /**
