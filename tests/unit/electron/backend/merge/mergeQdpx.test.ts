@@ -75,6 +75,34 @@ describe('merging a .qdpx', () => {
     expect(qdpxTempDirs()).toEqual(tempBefore);
   });
 
+  it('matches the documents of another project’s .qdpx by their text and its codes by label and level', async () => {
+    const lead = await teamProject('Lead');
+    // Ola set up a project of his own from the same transcripts and codebook (other ids), and coded in it.
+    const ola = await teamProject('Ola');
+    await code(ola.api, ola.docs.kjell, 'medvirkning koster', ola.codes.share);
+    await ola.api.call('codings.create', { documentId: ola.docs.inger, ...(await rangeOf(ola.api, ola.docs.inger, 'Budsjettet er stramt')), code: { concept: 'Knappe ressurser', theme: 'Hindringer' } });
+    const exported = path.join(ola.dir, 'ola.qdpx');
+    await ola.api.call('refi.exportProject', { path: exported });
+
+    const preview = await lead.api.call('team.mergePreview', { path: exported });
+    expect(preview.theirs.sameProject).toBe(false);
+    expect(preview.warnings).toContainEqual(expect.stringMatching(/^ola\.qdpx is another project/));
+    expect(preview.counts.documents).toMatchObject({ added: 0, matchedById: 0, matchedByContent: 2 });
+    expect(preview.counts.codes).toMatchObject({ added: 1, matchedById: 0, matchedByLabel: 9 });
+    expect(preview.counts.codings).toMatchObject({ added: 2 });
+    await lead.api.call('team.mergeApply', { path: exported });
+    const codes = await lead.api.call('codes.list', {});
+    const added = codes.find((c) => c.label === 'Knappe ressurser')!;
+    expect(added).toMatchObject({ level: 1, parentId: lead.codes.barriers });
+    const codings = await lead.api.call('codings.list', {});
+    expect(codings.map((c) => [c.documentId, c.codeId, c.quote]).sort()).toEqual(
+      [
+        [lead.docs.kjell, lead.codes.share, 'medvirkning koster'],
+        [lead.docs.inger, added.id, 'Budsjettet er stramt'],
+      ].sort(),
+    );
+  });
+
   it('merges a .qdpx from another tool (qc) into the project made from it: what was deleted here comes back, nothing else changes', async () => {
     const { api, backend, dir } = testBackend({ coder: 'Lead' });
     await api.call('projects.create', { path: path.join(dir, 'qc.stige'), name: 'Intervju fra qc' });
