@@ -261,3 +261,48 @@ test('a code renamed differently in both copies is a conflict to resolve; the ch
   await page.getByText(/Team log/).click();
   await expect(page.getByText(/\(undone\)/)).toBeVisible();
 });
+
+test('a coder’s .qdpx export is merged through the same dialog: her codings arrive with her name', async ({ stige, page }, testInfo) => {
+  test.setTimeout(120_000);
+  await stige.open('Lead');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Team' }).click();
+  await handOut(stige, 'Kari');
+
+  // Kari codes in her copy and sends back a REFI-QDA export of it (as if from another program).
+  await becomeCoder(stige, 'Kari');
+  await switchProject(stige, /– Kari/);
+  await stige.select('kjenner driften ganske godt');
+  await stige.codeSelectionAs('Kjenner driften «innenfra»');
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('menuitem', { name: 'REFI-QDA project or codebook…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export a REFI-QDA project or codebook' });
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export .qdpx' }).click();
+  const qdpx = testInfo.outputPath('Kari.qdpx');
+  await (await download).saveAs(qdpx);
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  await becomeCoder(stige, 'Lead');
+  await switchProject(stige, /^Sample project \d/);
+  await views.getByRole('button', { name: 'Team' }).click();
+  await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
+  await (await chooser).setFiles(qdpx);
+  const summary = dialog.getByLabel('Merge summary');
+  await expect(summary).toContainText('From Kari.qdpx');
+  await expect(summary).toContainText('1 coding added');
+  await expect(summary).toContainText('1 new code');
+  await expect(summary).toContainText('Conflicts (0)');
+  await expect(summary).toContainText('Kari.qdpx is a REFI-QDA export, which keeps no record of what changed where');
+  await stige.screenshot('merge-qdpx');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Coders' }).getByRole('row', { name: /Kari/ })).toContainText('1');
+  await views.getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow('Kjenner driften «innenfra»')).toBeVisible();
+});

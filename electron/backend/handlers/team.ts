@@ -32,7 +32,13 @@ async function withMergeFile<T extends MergePreview>(args: { path: string } | { 
   const copy = await qdpxAsProject(file, name, ctx.backend.version);
   try {
     const result = merge(copy.file, name);
-    return { ...result, path: file, warnings: [...result.warnings, ...copy.warnings] };
+    // The merge cannot tell a .qdpx from a copy that was not handed out; say what it is instead.
+    const warnings = result.warnings.map((w) =>
+      w.startsWith(`${name} was not handed out from this project`)
+        ? `${name} is a REFI-QDA export, which keeps no record of what changed where: every difference in the codebook is listed as a conflict, and nothing is deleted.`
+        : w,
+    );
+    return { ...result, path: file, warnings: [...warnings, ...copy.warnings] };
   } finally {
     copy.dispose();
   }

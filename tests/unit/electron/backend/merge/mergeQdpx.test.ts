@@ -50,6 +50,7 @@ describe('merging a .qdpx', () => {
     const preview = await api.call('team.mergePreview', { path: exported });
     expect(preview).toMatchObject({ format: 'qdpx', path: exported, base: 'none' });
     expect(preview.theirs.sameProject).toBe(true);
+    expect(preview.warnings).toEqual(['kari – eksport.qdpx is a REFI-QDA export, which keeps no record of what changed where: every difference in the codebook is listed as a conflict, and nothing is deleted.']);
     expect(preview.counts.documents).toMatchObject({ added: 0, matchedById: 2 });
     expect(preview.counts.codes).toMatchObject({ added: 1, matchedById: 9 });
     expect(preview.counts.codings).toMatchObject({ added: 3, duplicates: 0, changed: 0, dropped: 0 });
