@@ -46,3 +46,16 @@ export function selectDocumentCodingCount(s: AppState, doc: DocumentSummary): nu
   if (counts === null) return doc.codingCount;
   return counts === 'pending' ? 0 : (counts.documents[doc.id] ?? 0);
 }
+
+let lastReviewInput: [AppState['review'], string | null] | null = null;
+let lastReview: AppState['review'] = null;
+
+/** The codings to review the counted coder may see (all of them when no coder is counted); memoised. */
+export function selectReviewShown(s: AppState): AppState['review'] {
+  const input: [AppState['review'], string | null] = [s.review, selectCountedCoderId(s)];
+  if (lastReviewInput && input[0] === lastReviewInput[0] && input[1] === lastReviewInput[1]) return lastReview;
+  const [review, coderId] = input;
+  lastReview = review && coderId ? review.filter((item) => item.coding.coderId === coderId) : review;
+  lastReviewInput = input;
+  return lastReview;
+}

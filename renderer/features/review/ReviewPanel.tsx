@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { selectCountedCoderId } from '../../store/coderView';
+import { useEffect } from 'react';
+import { selectReviewShown } from '../../store/coderView';
 import { useApp } from '../../store/StoreContext';
 
 /**
@@ -9,8 +9,7 @@ import { useApp } from '../../store/StoreContext';
 export function ReviewPanel() {
   const allReview = useApp((s) => s.review);
   // Blind coding or the coder filter: only that coder's codings are listed.
-  const coderId = useApp(selectCountedCoderId);
-  const review = useMemo(() => allReview && allReview.filter((item) => !coderId || item.coding.coderId === coderId), [allReview, coderId]);
+  const review = useApp(selectReviewShown);
   // Under the coder filter say what it hides; while blind even that number would tell.
   const blind = useApp((s) => s.blindCoderId !== null);
   const hidden = blind ? 0 : (allReview?.length ?? 0) - (review?.length ?? 0);
