@@ -35,14 +35,19 @@ async function handOut(stige: StigePage, coder: string): Promise<void> {
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
-async function mergeFile(stige: StigePage, coder: string, screenshot?: string): Promise<void> {
+/** Open the merge dialog (Team view) and pick `file`: the dialog and its summary. */
+async function chooseMergeFile(stige: StigePage, file: string) {
   const { page } = stige;
   await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
-  await (await chooser).setFiles(path.join(stige.devhost.dataDir, `${SAMPLE} – ${coder}.stige`));
-  const summary = dialog.getByLabel('Merge summary');
+  await (await chooser).setFiles(file);
+  return { dialog, summary: dialog.getByLabel('Merge summary') };
+}
+
+async function mergeFile(stige: StigePage, coder: string, screenshot?: string): Promise<void> {
+  const { dialog, summary } = await chooseMergeFile(stige, path.join(stige.devhost.dataDir, `${SAMPLE} – ${coder}.stige`));
   await expect(summary).toContainText(`${coder}’s copy`);
   await expect(summary).toContainText('codings added');
   await expect(summary).toContainText('Conflicts (0)');
@@ -214,30 +219,35 @@ async function renameCode(stige: StigePage, from: string, to: string): Promise<v
   await expect(stige.codeRow(to)).toBeVisible();
 }
 
-test('a code renamed differently in both copies is a conflict to resolve; the choice is merged and undo restores it', async ({ stige, page }) => {
-  test.setTimeout(120_000);
+/** The lead hands out a copy of the sample to Kari, who opens it under her name. */
+async function kariWorksInHerCopy(stige: StigePage): Promise<void> {
+  const { page } = stige;
   await stige.open('Lead');
   await page.getByRole('button', { name: /Open the sample project/ }).click();
   await expect(page.locator('.project-name')).toHaveText(SAMPLE);
-  const views = page.getByRole('navigation', { name: 'Views' });
-  await views.getByRole('button', { name: 'Team' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
   await handOut(stige, 'Kari');
-
-  // Kari renames the concept in her copy; the lead renames it otherwise here.
   await becomeCoder(stige, 'Kari');
   await switchProject(stige, /– Kari/);
-  await renameCode(stige, 'Doing things better', 'Bedre tjenester «for innbyggerne»');
+}
+
+/** Back to the lead's own project. */
+async function leadIsBack(stige: StigePage): Promise<void> {
   await becomeCoder(stige, 'Lead');
   await switchProject(stige, /^Sample project \d/);
+}
+
+test('a code renamed differently in both copies is a conflict to resolve; the choice is merged and undo restores it', async ({ stige, page }) => {
+  test.setTimeout(120_000);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  // Kari renames the concept in her copy; the lead renames it otherwise here.
+  await kariWorksInHerCopy(stige);
+  await renameCode(stige, 'Doing things better', 'Bedre tjenester «for innbyggerne»');
+  await leadIsBack(stige);
   await renameCode(stige, 'Doing things better', 'Gjør ting bedre');
 
   await views.getByRole('button', { name: 'Team' }).click();
-  await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
-  await (await chooser).setFiles(path.join(stige.devhost.dataDir, `${SAMPLE} – Kari.stige`));
-  const summary = dialog.getByLabel('Merge summary');
+  const { dialog, summary } = await chooseMergeFile(stige, path.join(stige.devhost.dataDir, `${SAMPLE} – Kari.stige`));
   await expect(summary).toContainText('Conflicts (1)');
   const conflict = summary.getByRole('group', { name: /^Conflict:/ });
   await expect(conflict).toContainText('Renamed on both sides');
@@ -266,16 +276,9 @@ test('a code renamed differently in both copies is a conflict to resolve; the ch
 
 test('a coder’s .qdpx export is merged through the same dialog: her codings arrive with her name', async ({ stige, page }, testInfo) => {
   test.setTimeout(120_000);
-  await stige.open('Lead');
-  await page.getByRole('button', { name: /Open the sample project/ }).click();
-  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
   const views = page.getByRole('navigation', { name: 'Views' });
-  await views.getByRole('button', { name: 'Team' }).click();
-  await handOut(stige, 'Kari');
-
   // Kari codes in her copy and sends back a REFI-QDA export of it (as if from another program).
-  await becomeCoder(stige, 'Kari');
-  await switchProject(stige, /– Kari/);
+  await kariWorksInHerCopy(stige);
   await stige.select('kjenner driften ganske godt');
   await stige.codeSelectionAs('Kjenner driften «innenfra»');
   await page.getByRole('button', { name: 'Export ▾' }).click();
@@ -287,15 +290,9 @@ test('a coder’s .qdpx export is merged through the same dialog: her codings ar
   await (await download).saveAs(qdpx);
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
-  await becomeCoder(stige, 'Lead');
-  await switchProject(stige, /^Sample project \d/);
+  await leadIsBack(stige);
   await views.getByRole('button', { name: 'Team' }).click();
-  await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
-  await (await chooser).setFiles(qdpx);
-  const summary = dialog.getByLabel('Merge summary');
+  const { dialog, summary } = await chooseMergeFile(stige, qdpx);
   await expect(summary).toContainText('From Kari.qdpx');
   await expect(summary).toContainText('1 coding added');
   await expect(summary).toContainText('1 new code');
