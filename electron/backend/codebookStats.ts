@@ -13,11 +13,14 @@ const TREE = `WITH RECURSIVE tree(ancestor, id) AS (
   live AS (
     SELECT cg.id, cg.code_id, cg.document_id, cg.start, cg.end, cg.representative
     FROM codings cg JOIN documents d ON d.id = cg.document_id
-    WHERE cg.status != 'orphaned' AND d.used_in_analysis = 1
+    WHERE cg.status != 'orphaned' AND d.used_in_analysis = 1 AND (@coder IS NULL OR cg.coder_id = @coder)
   )`;
 
-/** Support per code id (codes without codings are absent: use NO_SUPPORT). */
-export function codeSupport(db: Database.Database): Map<string, CodeSupport> {
+/**
+ * Support per code id (codes without codings are absent: use NO_SUPPORT). With `coderId`, only that
+ * coder's codings count (blind coding, the coder filter).
+ */
+export function codeSupport(db: Database.Database, coderId: string | null = null): Map<string, CodeSupport> {
   const counts = db
     .prepare(
       `${TREE}
@@ -25,7 +28,7 @@ export function codeSupport(db: Database.Database): Map<string, CodeSupport> {
               count(DISTINCT CASE WHEN live.representative = 1 THEN live.id END) AS representative
        FROM tree JOIN live ON live.code_id = tree.id GROUP BY tree.ancestor`,
     )
-    .all() as { code_id: string; codings: number; representative: number }[];
+    .all({ coder: coderId }) as { code_id: string; codings: number; representative: number }[];
   const informants = db
     .prepare(
       `${TREE}
@@ -37,7 +40,7 @@ export function codeSupport(db: Database.Database): Map<string, CodeSupport> {
        WHERE i.role = 'informant' AND (s.role IS NULL OR s.role = 'informant')
        GROUP BY tree.ancestor`,
     )
-    .all() as { code_id: string; informants: number }[];
+    .all({ coder: coderId }) as { code_id: string; informants: number }[];
   const byInformants = new Map(informants.map((r) => [r.code_id, r.informants]));
   return new Map(counts.map((r) => [r.code_id, { codings: r.codings, informants: byInformants.get(r.code_id) ?? 0, representative: r.representative }]));
 }

@@ -35,14 +35,19 @@ async function handOut(stige: StigePage, coder: string): Promise<void> {
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
-async function mergeFile(stige: StigePage, coder: string, screenshot?: string): Promise<void> {
+/** Open the merge dialog (Team view) and pick `file`: the dialog and its summary. */
+async function chooseMergeFile(stige: StigePage, file: string) {
   const { page } = stige;
   await page.getByRole('button', { name: 'Merge a coder’s file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge a coder’s file' });
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'Choose the coder’s file…' }).click();
-  await (await chooser).setFiles(path.join(stige.devhost.dataDir, `${SAMPLE} – ${coder}.stige`));
-  const summary = dialog.getByLabel('Merge summary');
+  await (await chooser).setFiles(file);
+  return { dialog, summary: dialog.getByLabel('Merge summary') };
+}
+
+async function mergeFile(stige: StigePage, coder: string, screenshot?: string): Promise<void> {
+  const { dialog, summary } = await chooseMergeFile(stige, path.join(stige.devhost.dataDir, `${SAMPLE} – ${coder}.stige`));
   await expect(summary).toContainText(`${coder}’s copy`);
   await expect(summary).toContainText('codings added');
   await expect(summary).toContainText('Conflicts (0)');
@@ -136,4 +141,167 @@ test('two coders code the sample blind, the lead merges, sees agreement and reso
   // Undo takes the last resolution back.
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('heading')).toHaveText('Disagreements (1)');
+});
+
+/** The number on a code's row in the codebook (its codings and everything under it). */
+async function codebookCount(stige: StigePage, label: string): Promise<number> {
+  const name = await stige.codeRow(label).first().getByRole('button', { name: /coded segments of/ }).first().getAttribute('aria-label');
+  return Number(/Show the (\d+) coded segments/.exec(name ?? '')![1]);
+}
+
+test('blind coding hides every count of the other coders’ work; the coder filter narrows the counts', async ({ stige, page }) => {
+  test.setTimeout(90_000);
+  // Nora has not coded in the sample: blind coding is offered all the same (her coder is created).
+  await stige.open('Nora');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+  const documents = page.getByRole('navigation', { name: 'Documents' });
+  const inger = documents.getByRole('button', { name: /^Interview Inger/ });
+  await expect(inger).toContainText(/ [1-9]\d* codings/);
+  const concept = 'Doing things better';
+  const dimension = 'Making sense of innovation';
+  const before = { concept: await codebookCount(stige, concept), dimension: await codebookCount(stige, dimension) };
+  expect(before.concept).toBeGreaterThan(0);
+  const header = page.locator('.transcript-header');
+  await expect(header).not.toContainText(' 0 codings');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  const blindBox = page.getByRole('checkbox', { name: /Blind coding/ });
+  await expect(blindBox).toBeEnabled();
+  // The box follows the project's setting, so it ticks once the step is stored.
+  await blindBox.click();
+  await expect(blindBox).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'Blind coding: you see only your own codings' })).toContainText('(Nora)');
+  await expect(page.getByRole('table', { name: 'Coders' })).toContainText('Nora');
+
+  // Every count shows Nora's codings only: none yet.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 0 coded segments of ${concept}` })).toBeVisible();
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the 0 coded segments of ${dimension}` })).toBeVisible();
+  await expect(stige.codeRow(concept).locator('.informants')).toHaveCount(0);
+  for (const title of ['Interview Inger', 'Interview Kjell', 'Interview Sarah']) await expect(documents.getByRole('button', { name: new RegExp(`^${title}`) })).toContainText(' 0 codings');
+  await expect(header).toContainText(' 0 codings');
+  await expect(stige.transcript().locator('mark.coding')).toHaveCount(0);
+  await stige.screenshot('blind-counts');
+
+  // Her own coding counts.
+  await stige.select('gjør ting på en ny måte');
+  await stige.codeSelectionAs(concept);
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 1 coded segments of ${concept}` })).toBeVisible();
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the 1 coded segments of ${dimension}` })).toBeVisible();
+  await expect(inger).toContainText(' 1 coding');
+  await expect(header).toContainText(' 1 coding');
+
+  // Compare: blind coding ends, everyone's codings count again (hers included).
+  await page.getByRole('status').getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByLabel('Inter-coder agreement')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the ${before.concept + 1} coded segments of ${concept}` })).toBeVisible();
+  await expect(inger).toContainText(/ [2-9]\d* codings| \d{2,} codings/);
+
+  // The coder filter narrows the counts the same way, without hiding anything for good.
+  const switcher = page.getByRole('combobox', { name: 'Show the codings of' });
+  await switcher.selectOption({ label: 'Mine (Nora)' });
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the 1 coded segments of ${concept}` })).toBeVisible();
+  await expect(inger).toContainText(' 1 coding');
+  await expect(documents.getByRole('button', { name: /^Interview Kjell/ })).toContainText(' 0 codings');
+  await switcher.selectOption({ label: 'Stige sample' });
+  await expect(stige.codeRow(concept).getByRole('button', { name: `Show the ${before.concept} coded segments of ${concept}` })).toBeVisible();
+  await switcher.selectOption({ label: 'All coders' });
+  await expect(stige.codeRow(dimension).getByRole('button', { name: `Show the ${before.dimension + 1} coded segments of ${dimension}` })).toBeVisible();
+});
+
+/** Rename a code in the codebook (double-click, type, Enter). */
+async function renameCode(stige: StigePage, from: string, to: string): Promise<void> {
+  await stige.codeRow(from).locator('.code-label').dblclick();
+  await stige.page.getByRole('textbox', { name: `Rename ${from}` }).fill(to);
+  await stige.page.keyboard.press('Enter');
+  await expect(stige.codeRow(to)).toBeVisible();
+}
+
+/** The lead hands out a copy of the sample to Kari, who opens it under her name. */
+async function kariWorksInHerCopy(stige: StigePage): Promise<void> {
+  const { page } = stige;
+  await stige.open('Lead');
+  await page.getByRole('button', { name: /Open the sample project/ }).click();
+  await expect(page.locator('.project-name')).toHaveText(SAMPLE);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  await handOut(stige, 'Kari');
+  await becomeCoder(stige, 'Kari');
+  await switchProject(stige, /– Kari/);
+}
+
+/** Back to the lead's own project. */
+async function leadIsBack(stige: StigePage): Promise<void> {
+  await becomeCoder(stige, 'Lead');
+  await switchProject(stige, /^Sample project \d/);
+}
+
+test('a code renamed differently in both copies is a conflict to resolve; the choice is merged and undo restores it', async ({ stige, page }) => {
+  test.setTimeout(120_000);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  // Kari renames the concept in her copy; the lead renames it otherwise here.
+  await kariWorksInHerCopy(stige);
+  await renameCode(stige, 'Doing things better', 'Bedre tjenester «for innbyggerne»');
+  await leadIsBack(stige);
+  await renameCode(stige, 'Doing things better', 'Gjør ting bedre');
+
+  await views.getByRole('button', { name: 'Team' }).click();
+  const { dialog, summary } = await chooseMergeFile(stige, path.join(stige.devhost.dataDir, `${SAMPLE} – Kari.stige`));
+  await expect(summary).toContainText('Conflicts (1)');
+  const conflict = summary.getByRole('group', { name: /^Conflict:/ });
+  await expect(conflict).toContainText('Renamed on both sides');
+  const ours = conflict.getByRole('radio', { name: /Keep this project’s/ });
+  const theirs = conflict.getByRole('radio', { name: /Take the copy’s/ });
+  await expect(ours).toBeChecked();
+  await expect(ours).toHaveAccessibleName(/Gjør ting bedre/);
+  await expect(theirs).toHaveAccessibleName(/Bedre tjenester «for innbyggerne»/);
+  await theirs.check();
+  await stige.screenshot('merge-conflict');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Undo takes the whole merge back')).toBeVisible();
+
+  // The copy's name won; undo takes the whole merge back to the lead's name.
+  await views.getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow('Bedre tjenester «for innbyggerne»')).toBeVisible();
+  await expect(stige.codeRow('Gjør ting bedre')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Undo Merge/ }).click();
+  await expect(stige.codeRow('Gjør ting bedre')).toBeVisible();
+  await expect(stige.codeRow('Bedre tjenester «for innbyggerne»')).toHaveCount(0);
+  await views.getByRole('button', { name: 'Team' }).click();
+  await page.getByText(/Team log/).click();
+  await expect(page.getByText(/\(undone\)/)).toBeVisible();
+});
+
+test('a coder’s .qdpx export is merged through the same dialog: her codings arrive with her name', async ({ stige, page }, testInfo) => {
+  test.setTimeout(120_000);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  // Kari codes in her copy and sends back a REFI-QDA export of it (as if from another program).
+  await kariWorksInHerCopy(stige);
+  await stige.select('kjenner driften ganske godt');
+  await stige.codeSelectionAs('Kjenner driften «innenfra»');
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('menuitem', { name: 'REFI-QDA project or codebook…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export a REFI-QDA project or codebook' });
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export .qdpx' }).click();
+  const qdpx = testInfo.outputPath('Kari.qdpx');
+  await (await download).saveAs(qdpx);
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  await leadIsBack(stige);
+  await views.getByRole('button', { name: 'Team' }).click();
+  const { dialog, summary } = await chooseMergeFile(stige, qdpx);
+  await expect(summary).toContainText('From Kari.qdpx');
+  await expect(summary).toContainText('1 coding added');
+  await expect(summary).toContainText('1 new code');
+  await expect(summary).toContainText('Conflicts (0)');
+  await expect(summary).toContainText('Kari.qdpx is a REFI-QDA export, which keeps no record of what changed where');
+  await stige.screenshot('merge-qdpx');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Coders' }).getByRole('row', { name: /Kari/ })).toContainText('1');
+  await views.getByRole('button', { name: 'Code' }).click();
+  await expect(stige.codeRow('Kjenner driften «innenfra»')).toBeVisible();
 });

@@ -1,11 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { openProjectReadOnly } from '../db/projectFile';
 import { readSnapshot, type Snapshot } from './snapshot';
 
-// Where the other side of a merge comes from. A `.stige` copy is read directly (read-only). A
-// `.qdpx` needs the REFI-QDA reader (branch `refi`): the seam is `openQdpxSource` below.
+// Where the other side of a merge comes from. A `.stige` copy is read directly (read-only); a
+// `.qdpx` through a temporary project the REFI-QDA importer made of it (`openQdpxSource` below).
 
 type Row = Record<string, unknown>;
 
@@ -104,25 +105,30 @@ export function documentChildTables(db: Database.Database): string[] {
 }
 
 /**
- * The seam for merging a `.qdpx` (REFI-QDA) export of a coder's project. The REFI-QDA reader is
- * built on branch `refi` (shared/refi/parse.ts → RefiFile, electron/backend/refi/readInput.ts for
- * the zip). Once it is here, this function builds a `Snapshot` from the parsed file:
- * - users → coders (GUID as id, name);
- * - sources with text → documents (GUID as id, text_hash of the normalised text, so a project's own
- *   export matches by id and a foreign one by content), their text for `text()`, and `document()`
- *   for copying new ones in (speaker turns from the "Stige data" note when present);
- * - the code tree → codes (GUID as id; level and heading from the "Stige data" note, else by depth
- *   as the REFI importer's level mapping does), codes' notes → memo;
- * - selections × codings → codings (offsets converted from code points, or UTF-16 where the
- *   importer detects NVivo's units; creatingUser → coder), quote = the selected text;
- * - cases → cases, notes → memos.
- * A .qdpx carries no ancestor (`base: null`, `origin: null`), so every codebook difference becomes
- * a conflict and nothing is deleted by the merge.
+ * A `.qdpx` reaches the merge already read into a temporary Stige project by the REFI-QDA importer
+ * (`qdpxAsProject` in qdpxSource.ts, called by the merge handlers, since reading a zip is
+ * asynchronous): it is read like a copy, and reported as the .qdpx it came from.
  */
 function openQdpxSource(file: string): MergeSource {
-  throw new AppError(
-    'UNSUPPORTED',
-    `Merging a REFI-QDA file (${path.basename(file)}) needs the REFI-QDA reader, which this build does not include yet. ` +
-      'Merge the coder’s .stige copy instead, or import the .qdpx into a new project.',
-  );
+  if (looksLikeZipFile(file)) {
+    throw new AppError('UNSUPPORTED', `${path.basename(file)} must be read with the REFI-QDA importer first (qdpxAsProject) before it is merged`);
+  }
+  return { ...openStigeSource(file), format: 'qdpx' };
+}
+
+function looksLikeZipFile(file: string): boolean {
+  const head = Buffer.alloc(4);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false; // missing: opening it as a project says so
+  }
+  try {
+    return fs.readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

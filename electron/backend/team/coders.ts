@@ -141,3 +141,11 @@ export function setBlind(project: OpenProject, coderId: string | null): void {
     db.prepare("UPDATE project SET settings = json_set(settings, '$.team.blindCoder', ?) WHERE id = 1").run(coderId);
   });
 }
+
+/** Turn blind coding on for the user, creating their coder if they have not coded yet; one undoable step. */
+export function setBlindForMe(project: OpenProject, name: string | null): void {
+  if (!name) throw new AppError('VALIDATION', 'Tell Stige your name as coder first: blind coding shows only your own codings');
+  project.step(`Blind coding for ${name}`, () => {
+    project.db.prepare("UPDATE project SET settings = json_set(settings, '$.team.blindCoder', ?) WHERE id = 1").run(project.coderId(name));
+  });
+}

@@ -68,9 +68,11 @@ export function registerTeamCommands(program: Command): void {
 
   program
     .command('merge')
-    .description("Merge a coder's copy (.stige) into a project as one undoable step; codebook conflicts keep the project's side unless --theirs names them.")
+    .description(
+      "Merge a coder's copy (.stige, or its .qdpx export) into a project as one undoable step; codebook conflicts keep the project's side unless --theirs names them. A .qdpx has no common ancestor: every codebook difference is a conflict and nothing is deleted.",
+    )
     .argument('<file.stige>', 'the project to merge into')
-    .argument('<other>', "the coder's copy (.stige; .qdpx needs the REFI-QDA reader)")
+    .argument('<other>', "the coder's copy (.stige or .qdpx)")
     .option('--theirs <ID...>', "conflict ids (from a preview) for which the copy's side is taken")
     .option('--dry-run', 'show what the merge would do without changing anything')
     .option('--json', 'print the merge as JSON')

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/StoreContext';
+import { selectCodeStats } from '../../store/coderView';
 import { codePath } from '../../store/selectors';
 import { singular } from './codebookModel';
 
@@ -14,7 +15,7 @@ export function CodeDetailsDialog() {
   const code = useApp((s) => (s.dialogTarget ? s.codes[s.dialogTarget] : undefined));
   const codes = useApp((s) => s.codes);
   const project = useApp((s) => s.project);
-  const stats = useApp((s) => (s.dialogTarget ? s.codeStats[s.dialogTarget] : undefined));
+  const stats = useApp((s) => (s.dialogTarget ? selectCodeStats(s, s.dialogTarget) : undefined));
   const openDialog = useApp((s) => s.openDialog);
   const updateCode = useApp((s) => s.updateCode);
   const showSegments = useApp((s) => s.showSegments);

@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Code } from '../../../shared/model/types';
+import { selectCodeCodingCount, selectCodeStats } from '../../store/coderView';
 import { useApp, useAppStore } from '../../store/StoreContext';
 import type { CodeTreeNode } from '../../store/selectors';
 import { moveWithin, rangeSelection, siblingsOf, toggleId } from './codebookModel';
@@ -22,12 +23,12 @@ export const CodeRow = memo(function CodeRow({ node, depth, render }: { node: Co
   const showSegments = useApp((s) => s.showSegments);
   const openDialog = useApp((s) => s.openDialog);
   const selected = useApp((s) => s.selectedCodeIds.includes(code.id));
-  const stats = useApp((s) => s.codeStats[code.id]);
+  const stats = useApp((s) => selectCodeStats(s, code.id));
   const [renaming, setRenaming] = useState(false);
   const [open, setOpen] = useState(true);
   const drop = useCodeDrop(code);
   const kind = code.level ? LEVEL_CLASS[code.level] : 'unplaced';
-  const total = countCodings(node);
+  const total = useApp((s) => countCodings(node, (c) => selectCodeCodingCount(s, c)));
 
   /** Select this row alone, toggle it, or select the range from the anchor (added to the selection when `additive`). */
   const select = (mode: 'replace' | 'toggle' | 'range', row: Element | null = null, additive = false) => {
@@ -218,7 +219,7 @@ function InfoIcon() {
   );
 }
 
-/** Codings of a code and everything under it. */
-function countCodings(node: CodeTreeNode): number {
-  return node.children.reduce((sum, child) => sum + countCodings(child), node.code.codingCount);
+/** Codings of a code and everything under it (`direct`: the codings on one code, of the counted coder). */
+function countCodings(node: CodeTreeNode, direct: (code: Code) => number): number {
+  return node.children.reduce((sum, child) => sum + countCodings(child, direct), direct(node.code));
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { DocumentKind } from '../../../shared/model/types';
+import { selectDocumentCodingCount } from '../../store/coderView';
 import { useApp } from '../../store/StoreContext';
 import { useImportPicker } from './useImportPicker';
 
@@ -11,6 +12,9 @@ export function DocumentsPanel() {
   const openId = useApp((s) => s.openDocument?.id ?? null);
   const openDocumentById = useApp((s) => s.openDocumentById);
   const openDialog = useApp((s) => s.openDialog);
+  // Blind coding or the coder filter: count that coder's codings only.
+  const codingCounts = useApp((s) => s.documents.map((doc) => selectDocumentCodingCount(s, doc)).join(' '));
+  const codingCount = codingCounts.split(' ').map(Number);
   const pick = useImportPicker();
   const listRef = useRef<HTMLUListElement | null>(null);
   return (
@@ -25,7 +29,7 @@ export function DocumentsPanel() {
         <p className="hint">Import interview transcripts (.txt) with the button above, or drop files onto the window.</p>
       ) : (
         <ul className="document-list" ref={listRef}>
-          {documents.map((doc) => (
+          {documents.map((doc, i) => (
             <li key={doc.id} className="document-row">
               <button
                 type="button"
@@ -35,7 +39,7 @@ export function DocumentsPanel() {
               >
                 <span className="doc-title">{doc.title}</span>
                 <span className="muted small">
-                  {KIND_LABEL[doc.kind]} · {doc.turnCount} turns · {doc.codingCount} codings{doc.usedInAnalysis ? '' : ' · not analysed'}
+                  {KIND_LABEL[doc.kind]} · {doc.turnCount} turns · {codingCount[i]} coding{codingCount[i] === 1 ? '' : 's'}{doc.usedInAnalysis ? '' : ' · not analysed'}
                 </span>
               </button>
               <button type="button" className="icon doc-more" aria-label={`About ${doc.title}`} title="Details, speakers, delete" onClick={() => openDialog('documentDetails', doc.id)}>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { selectReviewShown } from '../../store/coderView';
 import { useApp } from '../../store/StoreContext';
 
 /**
@@ -6,7 +7,12 @@ import { useApp } from '../../store/StoreContext';
  * accept the new text, or uncode. Nothing is dropped silently.
  */
 export function ReviewPanel() {
-  const review = useApp((s) => s.review);
+  const allReview = useApp((s) => s.review);
+  // Blind coding or the coder filter: only that coder's codings are listed.
+  const review = useApp(selectReviewShown);
+  // Under the coder filter say what it hides; while blind even that number would tell.
+  const blind = useApp((s) => s.blindCoderId !== null);
+  const hidden = blind ? 0 : (allReview?.length ?? 0) - (review?.length ?? 0);
   const loadReview = useApp((s) => s.loadReview);
   const acceptReview = useApp((s) => s.acceptReview);
   const uncode = useApp((s) => s.uncode);
@@ -17,6 +23,11 @@ export function ReviewPanel() {
   if (review === null) return <p className="muted panel-body">Loading…</p>;
   return (
     <div className="panel-body review" aria-label="Codings to review">
+      {hidden > 0 && (
+        <p className="muted small">
+          {hidden} more by other coders, hidden by the coder filter (status bar: “Showing”).
+        </p>
+      )}
       {review.length === 0 ? (
         <p className="hint">Nothing to review. When you edit a transcript, codings whose words changed are listed here.</p>
       ) : (

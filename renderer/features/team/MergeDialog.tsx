@@ -59,7 +59,10 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           });
         }}
       />
-      <p className="muted small">Choose the copy a coder sent back (a .stige file handed out from this project). Nothing changes until you press Merge; Undo takes a merge back in one step.</p>
+      <p className="muted small">
+        Choose the copy a coder sent back: a .stige file handed out from this project, or a .qdpx (REFI-QDA) export of their project, from Stige or another program. Nothing
+        changes until you press Merge; Undo takes a merge back in one step.
+      </p>
       <button type="button" onClick={() => input.current?.click()} disabled={busy}>
         {pending ? `Choose another file (now: ${pending.name})` : 'Choose the coder’s file…'}
       </button>

@@ -64,12 +64,12 @@ export function TeamView() {
           <input
             type="checkbox"
             checked={!!blind}
-            disabled={!blind && !me}
-            onChange={(e) => void setBlind(e.target.checked && me ? me.id : null)}
+            disabled={!blind && !myName}
+            onChange={(e) => void setBlind(e.target.checked ? (me?.id ?? 'me') : null)}
           />
           Blind coding: show only {blind ? `${blind.name}’s` : 'my own'} codings until we compare
         </label>
-        {!blind && !me && <p className="muted small">Code a passage first: blind coding hides the other coders’ codings from yours.</p>}
+        {!blind && !myName && <p className="muted small">Set your name as coder first (Coder in the status bar): blind coding shows only your own codings.</p>}
         {status?.origin && (
           <p className="muted small">
             This file is a copy handed out to {status.origin.coderName ?? 'a coder'} on {when(status.origin.handedOutAt)}

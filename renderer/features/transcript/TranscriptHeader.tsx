@@ -1,12 +1,18 @@
 import { useMemo, useState } from 'react';
 import type { DocumentFull } from '../../../shared/model/types';
+import { selectCountedCoderId } from '../../store/coderView';
 import { useApp } from '../../store/StoreContext';
 import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 
 /** Title and counts; the filter (code at any level, coder); the document memo; edit mode. */
 export function TranscriptHeader({ document }: { document: DocumentFull }) {
-  const codingCount = useApp((s) => Object.keys(s.codings).length);
+  // Blind coding or the coder filter: count that coder's codings only.
+  const codingCount = useApp((s) => {
+    const coderId = selectCountedCoderId(s);
+    return Object.values(s.codings).filter((c) => !coderId || c.coderId === coderId).length;
+  });
   const filter = useApp((s) => s.filter);
+  const blind = useApp((s) => s.teamStatus?.blindCoder ?? null);
   const setFilter = useApp((s) => s.setFilter);
   const coders = useApp((s) => s.coders);
   const tree = useApp(selectGioiaTree);
@@ -61,8 +67,16 @@ export function TranscriptHeader({ document }: { document: DocumentFull }) {
           </label>
           <label>
             <span className="muted small">by</span>
-            <select aria-label="Show codings by" value={filter.coderId ?? ''} onChange={(e) => setFilter({ coderId: e.target.value || null })}>
+            {/* Blind coding overrides the filter: say whose codings are shown instead of "All coders". */}
+            <select
+              aria-label="Show codings by"
+              value={blind ? blind.id : (filter.coderId ?? '')}
+              disabled={!!blind}
+              title={blind ? 'Blind coding is on: only your own codings are shown' : undefined}
+              onChange={(e) => setFilter({ coderId: e.target.value || null })}
+            >
               <option value="">All coders</option>
+              {blind && !coders.some((c) => c.id === blind.id) && <option value={blind.id}>{blind.name}</option>}
               {coders.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useApp } from '../../store/StoreContext';
 import { BlindBanner } from '../team/BlindBanner';
 import { CoderSwitcher } from '../team/CoderSwitcher';
+import { useCoderCounts } from '../team/useCoderCounts';
 import '../team/team.css';
 
 /** Who is coding, whose codings are shown, where the project file is, and how the app runs. */
@@ -13,6 +14,7 @@ export function StatusBar() {
   const documents = useApp((s) => s.documents);
   const blind = useApp((s) => s.blindCoderId !== null);
   const loadTeam = useApp((s) => s.loadTeam);
+  useCoderCounts();
   const counts = [1, 2, 3].map((level) => Object.values(codes).filter((c) => c.level === level).length);
   // The blind setting lives in the project: read it whenever the project (or its settings) changes.
   useEffect(() => {

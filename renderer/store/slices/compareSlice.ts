@@ -127,6 +127,11 @@ function refusalOf(error: unknown): TableRefusal | null {
 
 export function createCompareSlice({ set, get, api, transport }: SliceContext): CompareSlice {
   let loadedFor: string | null = null;
+  /** While blind coding is on, every figure counts the blind coder's codings only (the views reload on the step that turns it on or off). */
+  const blindCoders = (): { coderIds?: string[] } => {
+    const id = get().blindCoderId;
+    return id ? { coderIds: [id] } : {};
+  };
   const loadTables = async (which: 'informant' | 'case' | 'both') => {
     await get().guard(async () => {
       const [informantTable, caseTable, attributes] = await Promise.all([
@@ -141,10 +146,10 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
   const caseTable = latestWins(() => loadTables('case'));
   const bothTables = latestWins(() => loadTables('both'));
   const matrix = latestWins(async () => {
-    await get().guard(async () => set({ matrix: await api.call('analysis.matrix', { ...get().matrixOptions }) }));
+    await get().guard(async () => set({ matrix: await api.call('analysis.matrix', { ...get().matrixOptions, ...blindCoders() }) }));
   });
   const grounding = latestWins(async () => {
-    await get().guard(async () => set({ grounding: await api.call('analysis.grounding', {}) }));
+    await get().guard(async () => set({ grounding: await api.call('analysis.grounding', { ...blindCoders() }) }));
   });
   const comparison = latestWins(async () => {
     const { a, b } = get().groups;
@@ -152,10 +157,10 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
       set({ comparison: null });
       return;
     }
-    await get().guard(async () => set({ comparison: await api.call('analysis.compare', { a, b }) }));
+    await get().guard(async () => set({ comparison: await api.call('analysis.compare', { a, b, ...blindCoders() }) }));
   });
   const cooccurrence = latestWins(async () => {
-    await get().guard(async () => set({ cooccurrence: await api.call('analysis.cooccurrence', { ...get().cooccurrenceOptions }) }));
+    await get().guard(async () => set({ cooccurrence: await api.call('analysis.cooccurrence', { ...get().cooccurrenceOptions, ...blindCoders() }) }));
   });
   /** After a write: the tables, and the undo history (whose change makes the open tab reload). */
   const afterWrite = async (which: 'informant' | 'case' | 'both') => {
@@ -316,7 +321,7 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
     loadMatrix: () => matrix(),
     async openMatrixCell(rowId, colId, title, subtitle) {
       const { rows, columns } = get().matrixOptions;
-      await drill(title, subtitle, () => api.call('analysis.matrixCell', { rows, columns, rowId, ...(colId === undefined ? {} : { colId }) }));
+      await drill(title, subtitle, () => api.call('analysis.matrixCell', { rows, columns, rowId, ...(colId === undefined ? {} : { colId }), ...blindCoders() }));
     },
     async exportMatrix(format) {
       const project = get().project;
@@ -327,7 +332,7 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
           filters: [{ name: MATRIX_FORMATS[format], extensions: [format] }],
         });
         if (!destination) return null;
-        const result = await api.call('analysis.exportMatrix', { ...get().matrixOptions, format, destination });
+        const result = await api.call('analysis.exportMatrix', { ...get().matrixOptions, format, destination, ...blindCoders() });
         downloadInlineFiles(result.files);
         return result;
       });
@@ -339,7 +344,7 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
     },
     loadComparison: () => comparison(),
     async openGroupRow(group, rowId, title, subtitle) {
-      await drill(title, subtitle, () => api.call('analysis.groupSegments', { group, rowId }));
+      await drill(title, subtitle, () => api.call('analysis.groupSegments', { group, rowId, ...blindCoders() }));
     },
     async setCooccurrenceOptions(options) {
       set((s) => ({ cooccurrenceOptions: { ...s.cooccurrenceOptions, ...options }, pairDrill: null }));
@@ -348,7 +353,7 @@ export function createCompareSlice({ set, get, api, transport }: SliceContext): 
     loadCooccurrence: () => cooccurrence(),
     async openCooccurrenceCell(aId, bId, title) {
       set({ pairDrill: { title, pairs: null }, quoteDrill: null });
-      const pairs = await get().guard(() => api.call('analysis.cooccurrenceCell', { ...get().cooccurrenceOptions, aId, bId }));
+      const pairs = await get().guard(() => api.call('analysis.cooccurrenceCell', { ...get().cooccurrenceOptions, aId, bId, ...blindCoders() }));
       if (get().pairDrill?.title === title) set({ pairDrill: pairs ? { title, pairs } : null });
     },
     closeDrill() {

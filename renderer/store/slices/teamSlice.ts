@@ -1,9 +1,13 @@
 import type { z } from 'zod';
+import { AppError } from '../../../shared/api/errors';
+import type { CodeStats } from '../../../shared/api/methods/codes';
 import type { AgreementArgs, AgreementReport, CoderSummary, Disagreement, HandoutResult, MergePreview, MergeResult, ResolveAction, TeamStatus } from '../../../shared/api/methods/team';
 import type { ExportedFile } from '../../../shared/api/exportTarget';
 import { chooseExportDestination, downloadInlineFiles } from '../../api/exportFiles';
 import type { FileSource } from '../../api/transport';
+import { selectCountedCoderId } from '../coderView';
 import type { SliceContext } from '../createAppStore';
+import { latestWins } from '../latestWins';
 
 /** What agreement is computed over, as the Team view's form holds it. */
 export type AgreementQuery = z.input<typeof AgreementArgs>;
@@ -21,6 +25,14 @@ export interface AgreementResult {
   readonly query: AgreementQuery;
   readonly report: AgreementReport;
   readonly disagreements: { readonly items: readonly Disagreement[]; readonly total: number };
+}
+
+/** One coder's counts for the codebook and documents list (see `renderer/store/coderView.ts`). */
+export interface LoadedCoderCounts {
+  readonly coderId: string;
+  readonly codes: Readonly<Record<string, number>>;
+  readonly documents: Readonly<Record<string, number>>;
+  readonly stats: Readonly<Record<string, CodeStats>>;
 }
 
 /** Formats of the agreement report. */
@@ -41,10 +53,14 @@ export interface TeamSlice {
   blindCoderId: string | null;
   pendingMerge: PendingMerge | null;
   agreement: AgreementResult | null;
+  /** The counted coder's counts (blind coding or the coder filter), null when everyone counts. */
+  coderCounts: LoadedCoderCounts | null;
+  /** Load the counts of the blind or filtered coder (after a change, or when that coder changes). */
+  loadCoderCounts(): Promise<void>;
   /** Coders, blind setting and team log. */
   loadTeam(): Promise<void>;
-  /** Turn blind coding on for a coder, or off (null). */
-  setBlind(coderId: string | null): Promise<void>;
+  /** Turn blind coding on for a coder, for the user ('me': their coder is created if need be), or off (null). */
+  setBlind(coderId: string | null | 'me'): Promise<void>;
   /**
    * Write a copy for a coder: the native save dialog in the desktop app; in a browser the copy is
    * kept in the projects folder as `fileName` and downloaded. Null when cancelled.
@@ -73,7 +89,27 @@ export function createTeamSlice({ set, get, api, transport }: SliceContext): Tea
   const afterChange = async () => {
     await Promise.all([get().refreshTables(TEAM_TABLES), get().loadTeam()]);
   };
+  const loadCoderCounts = latestWins(async () => {
+    const coderId = get().project ? selectCountedCoderId(get()) : null;
+    if (!coderId) {
+      if (get().coderCounts) set({ coderCounts: null });
+      return;
+    }
+    await get().guard(async () => {
+      try {
+        const counts = await api.call('team.coderCounts', { coderId });
+        set({ coderCounts: { ...counts, stats: Object.fromEntries(counts.stats.map((c) => [c.codeId, c])) } });
+      } catch (error) {
+        // Just after opening another project the blind or filtered coder may be the previous
+        // project's: its own team status replaces it in a moment, and the counts follow.
+        if (error instanceof AppError && error.code === 'NOT_FOUND') set({ coderCounts: null });
+        else throw error;
+      }
+    });
+  });
   return {
+    coderCounts: null,
+    loadCoderCounts,
     teamCoders: null,
     teamStatus: null,
     blindCoderId: null,
@@ -83,7 +119,7 @@ export function createTeamSlice({ set, get, api, transport }: SliceContext): Tea
       const project = get().project;
       if (!project) return;
       // Another project: what was computed or picked for the previous one no longer applies.
-      if (project.path !== loadedFor) set({ agreement: null, pendingMerge: null, teamCoders: null });
+      if (project.path !== loadedFor) set({ agreement: null, pendingMerge: null, teamCoders: null, coderCounts: null, teamStatus: null, blindCoderId: null });
       loadedFor = project.path;
       await get().guard(async () => {
         const [teamCoders, status] = await Promise.all([api.call('team.coders', {}), api.call('team.status', {})]);
@@ -93,9 +129,10 @@ export function createTeamSlice({ set, get, api, transport }: SliceContext): Tea
     },
     async setBlind(coderId) {
       await get().guard(async () => {
-        applyStatus(await api.call('team.setBlind', { coderId }));
+        applyStatus(await api.call('team.setBlind', coderId === 'me' ? { mine: true } : { coderId }));
         if (coderId) set({ agreement: null });
-        await get().refreshHistory();
+        // Starting it for the user may have created their coder: the coder lists must know it.
+        await Promise.all([get().refreshHistory(), coderId === 'me' ? Promise.all([get().loadPeople(), get().loadTeam()]) : null]);
         get().notify('info', coderId ? 'Blind coding is on: only your own codings are shown.' : 'Blind coding is off: every coder’s codings are shown.');
       });
     },

@@ -5,6 +5,7 @@ import { LevelSchema } from './codes';
 import { ImportSource } from './documents';
 import type { ExportedFile } from '../exportTarget';
 import type { Level } from '../../model/levels';
+import type { CodeStats } from './codes';
 import type { ReportTable } from '../../team/reportTable';
 
 // Teams without a server: coders, hand-out copies, merging a coder's copy back, inter-coder
@@ -57,6 +58,17 @@ export interface TeamStatus {
   /** The user's coder in this project (null until they coded or no name is set). */
   readonly me: { readonly id: string | null; readonly name: string | null };
   readonly log: readonly TeamLogEntry[];
+}
+
+/** The counts the workspace shows, over one coder's codings only (blind coding, the coder filter). */
+export interface CoderCounts {
+  readonly coderId: string;
+  /** The coder's codings directly on each code (like `Code.codingCount`); codes without any are absent. */
+  readonly codes: Readonly<Record<string, number>>;
+  /** The coder's codings in each document (like `DocumentSummary.codingCount`); documents without any are absent. */
+  readonly documents: Readonly<Record<string, number>>;
+  /** Support per code (as `codes.stats`) over the coder's codings; codes without any are absent. */
+  readonly stats: readonly CodeStats[];
 }
 
 /** What a hand-out wrote. */
@@ -300,9 +312,17 @@ export const teamMethods = {
   'team.status': method(NoArgs).returns<TeamStatus>(),
   /**
    * Start blind coding for a coder (they see only their own codings; agreement and disagreements
-   * are refused until it ends) or end it (null). One undoable step. Errors: NO_PROJECT, NOT_FOUND.
+   * are refused until it ends) or end it (null); `mine` starts it for the user, creating their coder
+   * if they have not coded yet. One undoable step. Errors: NO_PROJECT, NOT_FOUND, VALIDATION (`mine`
+   * without a coder name).
    */
-  'team.setBlind': method(z.strictObject({ coderId: Id.nullable() })).returns<TeamStatus>(),
+  'team.setBlind': method(z.union([z.strictObject({ coderId: Id.nullable() }), z.strictObject({ mine: z.literal(true) })])).returns<TeamStatus>(),
+  /**
+   * One coder's codings per code and per document, and code support over their codings alone: what
+   * the codebook and documents list show while blind coding is on or the coder filter is set.
+   * Errors: NO_PROJECT, NOT_FOUND.
+   */
+  'team.coderCounts': method(z.strictObject({ coderId: Id })).returns<CoderCounts>(),
   /**
    * Write a copy of the open project for a coder, with its own identity and the ancestor that a
    * later merge compares against; `blind` leaves out other coders' codings and memos. The open
@@ -312,10 +332,12 @@ export const teamMethods = {
    */
   'team.handout': method(z.strictObject({ path: FilePath, coder: Label, blind: z.boolean().optional(), download: z.boolean().optional() })).returns<HandoutResult>(),
   /**
-   * What merging another copy of the project (.stige) into the open one would do: counts, changes
-   * taken from it, and conflicts with their default resolution. Changes nothing. Errors: NO_PROJECT,
-   * NOT_FOUND, NOT_A_PROJECT, NEWER_VERSION (the other file is from a newer Stige), CONFLICT (the
-   * open project's own file), UNSUPPORTED (.qdpx without the REFI-QDA importer), FORBIDDEN.
+   * What merging another copy of the project (.stige, or its .qdpx export) into the open one would
+   * do: counts, changes taken from it, and conflicts with their default resolution. A .qdpx is read
+   * with the REFI-QDA importer (GUIDs are ids; no common ancestor, so every codebook difference is a
+   * conflict and nothing is deleted). Changes nothing. Errors: NO_PROJECT, NOT_FOUND, NOT_A_PROJECT,
+   * NEWER_VERSION (the other file is from a newer Stige), CONFLICT (the open project's own file),
+   * UNSUPPORTED (another kind of file), IMPORT (a damaged or foreign-format .qdpx), FORBIDDEN.
    */
   'team.mergePreview': method(MergeFile({})).returns<MergePreview>(),
   /**

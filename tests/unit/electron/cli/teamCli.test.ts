@@ -40,7 +40,7 @@ describe('stige handout / merge / agreement / coders', () => {
     const merged = ok(['merge', file, copy, '--json'], dir).json<MergeResult>();
     expect(merged).toMatchObject({ label: 'Merge “kari.stige” (Kari)', logId: expect.any(Number) });
     expect(merged.counts).toEqual(preview.counts);
-    expect(stige(['merge', file, path.join(dir, 'nope.qdpx')], { cwd: dir })).toMatchObject({ code: 1, stderr: expect.stringMatching(/^stige: .*(REFI-QDA|no project file)/) });
+    expect(stige(['merge', file, path.join(dir, 'nope.qdpx')], { cwd: dir })).toMatchObject({ code: 1, stderr: expect.stringMatching(/^stige: nope\.qdpx cannot be found/) });
 
     const coders = ok(['coders', file, '--json'], dir).json<CoderSummary[]>();
     expect(coders.map((c) => [c.name, c.codings])).toEqual([
@@ -69,6 +69,35 @@ describe('stige handout / merge / agreement / coders', () => {
 
     expect(stige(['agreement', file, '--coders', 'Kari,Per'], { cwd: dir })).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no coder “Per”') });
     expect(stige(['agreement', file, '--coders', 'Kari,Ola', '--unit', 'word'], { cwd: dir })).toMatchObject({ code: 1, stderr: expect.stringContaining('--unit must be') });
+  }, 180_000);
+
+  it('merges the .qdpx export of a coder’s copy, matched by id', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'prosjekt.stige');
+    ok(['new', file], dir);
+    ok(['import', file, path.join(TEAM_FIXTURES, 'intervju-inger.txt')], dir);
+    const codeAs = (target: string, passage: string, concept: string, coder: string) =>
+      ok(['code', target, '--document', 'intervju-inger', '--text', passage, '--concept', concept, '--theme', 'Læring', '--dimension', 'Praksis', '--coder', coder], dir);
+    codeAs(file, 'prøve nye ting og lære av det', 'Prøve nye ting', 'Ola');
+    const copy = path.join(dir, 'kari.stige');
+    ok(['handout', file, '-o', copy, '--coder', 'Kari'], dir);
+    codeAs(copy, 'prøve nye ting', 'Prøve nye ting', 'Kari');
+    codeAs(copy, 'Budsjettet er stramt', 'Stramt budsjett «nytt»', 'Kari');
+    const qdpx = path.join(dir, 'kari.qdpx');
+    ok(['export', 'qdpx', copy, '-o', qdpx], dir);
+
+    const preview = ok(['merge', file, qdpx, '--dry-run', '--json'], dir).json<MergePreview>();
+    expect(preview).toMatchObject({ path: qdpx, format: 'qdpx', base: 'none', conflicts: [], theirs: { sameProject: true } });
+    expect(preview.counts.documents).toMatchObject({ matchedById: 1, added: 0 });
+    expect(preview.counts.codes).toMatchObject({ added: 1, matchedById: 3 });
+    expect(preview.counts.codings).toMatchObject({ added: 2 });
+    const text = ok(['merge', file, qdpx], dir).stdout;
+    expect(text).toContain('Merged kari.qdpx');
+    const coders = ok(['coders', file, '--json'], dir).json<CoderSummary[]>();
+    expect(coders.map((c) => [c.name, c.codings])).toEqual([
+      ['Ola', 1],
+      ['Kari', 2],
+    ]);
   }, 180_000);
 
   it('lists conflicts in text and takes the copy’s side with --theirs', () => {

@@ -239,7 +239,7 @@ describe('merging a coder’s copy', () => {
     expect(preview.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/“intervju-kjell” was deleted here.*1 coding made in the copy/)]));
   });
 
-  it('refuses files from a newer Stige, non-projects, .qdpx without the REFI reader, and the project itself, changing nothing', async () => {
+  it('refuses files from a newer Stige, non-projects, damaged .qdpx files, and the project itself, changing nothing', async () => {
     const { api, backend, dir, file } = await teamProject();
     const copy = path.join(dir, 'newer.stige');
     await api.call('team.handout', { path: copy, coder: 'Kari' });
@@ -257,7 +257,8 @@ describe('merging a coder’s copy', () => {
     await expect(api.call('team.mergePreview', { path: path.join(dir, 'missing.stige') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const qdpx = path.join(dir, 'kari.qdpx');
     fs.writeFileSync(qdpx, 'PK');
-    await expect(api.call('team.mergePreview', { path: qdpx })).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringMatching(/REFI-QDA/) });
+    await expect(api.call('team.mergePreview', { path: qdpx })).rejects.toMatchObject({ code: 'IMPORT', message: expect.stringMatching(/kari\.qdpx/) });
+    await expect(api.call('team.mergePreview', { path: path.join(dir, 'other.docx') })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
     await expect(api.call('team.mergePreview', { path: file })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(dumpProject(backend.project().db)).toEqual(before);
   });

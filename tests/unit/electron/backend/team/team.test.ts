@@ -48,6 +48,29 @@ describe('coders', () => {
   });
 });
 
+describe('blind coding', () => {
+  it('starts for a user who has not coded yet (their coder is created), and counts one coder’s codings alone', async () => {
+    const { api, backend, codes, docs, kari, ola } = await twoCoders();
+    backend.settings.setCoderName('Nora Ødegård');
+    const status = await api.call('team.setBlind', { mine: true });
+    expect(status.blindCoder?.name).toBe('Nora Ødegård');
+    expect(status.me.id).toBe(status.blindCoder?.id);
+    await api.call('history.undo', {});
+    expect((await api.call('team.status', {})).blindCoder).toBeNull();
+    backend.settings.setCoderName('');
+    await expect(api.call('team.setBlind', { mine: true })).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    const counts = await api.call('team.coderCounts', { coderId: ola });
+    expect(counts.codes).toEqual({ [codes.tryNew]: 1, [codes.budget]: 1, [codes.measure]: 1 });
+    expect(counts.documents).toEqual({ [docs.inger]: 3 });
+    const stats = Object.fromEntries(counts.stats.map((s) => [s.codeId, s.codings]));
+    expect(stats).toMatchObject({ [codes.barriers]: 2, [codes.learning]: 1, [codes.dimension]: 3 });
+    expect(stats[codes.share]).toBeUndefined();
+    expect((await api.call('team.coderCounts', { coderId: kari })).documents).toEqual({ [docs.inger]: 3, [docs.kjell]: 1 });
+    await expect(api.call('team.coderCounts', { coderId: codes.share })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
 describe('agreement report', () => {
   it('computes percent, kappa and alpha per concept by characters, with missing coders, and aggregates themes', async () => {
     const { api, docs, codes, kari, ola } = await twoCoders();
