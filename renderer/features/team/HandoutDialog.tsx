@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { HandoutResult } from '../../../shared/api/methods/team';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 
 /** Write a copy of the project for a coder, optionally without the other coders' codings. */
@@ -10,7 +11,6 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
   const browser = useApp((s) => s.status?.mode !== 'electron');
   const [coder, setCoder] = useState('');
   const [blind, setBlind] = useState(true);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<HandoutResult | null>(null);
   const fileName = `${(project?.name ?? 'Project').replace(/[\\/:*?"<>|]+/g, ' ').trim()} – ${coder.trim() || 'coder'}`;
   return (
@@ -32,25 +32,13 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
           {done.blind ? ` (${done.omittedCodings} other codings left out)` : ''}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !coder.trim() || !!done}
-          onClick={() => {
-            setBusy(true);
-            void handOut(coder.trim(), blind, fileName).then((r) => {
-              setBusy(false);
-              if (r) setDone(r);
-            });
-          }}
-        >
-          Hand out
-        </button>
-      </div>
+      <RunActions
+        done={!!done}
+        disabled={!coder.trim() || !!done}
+        label="Hand out"
+        onClose={onClose}
+        onRun={() => handOut(coder.trim(), blind, fileName).then((r) => r && setDone(r))}
+      />
     </Dialog>
   );
 }
