@@ -59,6 +59,30 @@ describe.each([
     await expect(api.call('team.exportAgreement', { coderIds: ids, format: 'csv' } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('counts only one coder’s codings in the data-structure figure when asked (blind coding)', async () => {
+    const h = await make();
+    harnesses.push(h);
+    const { api, projectPath, source } = h;
+    await api.call('projects.create', { path: projectPath('blind figure') });
+    const report = await api.call('documents.import', { sources: [await source('Inger.txt', INTERVIEW)], informant: 'Inger' });
+    const documentId = report.files[0]!.documentId!;
+    const { text } = await api.call('documents.get', { id: documentId });
+    const at = (passage: string) => ({ start: text.indexOf(passage), end: text.indexOf(passage) + passage.length });
+    const code = { concept: 'Nye løsninger', theme: 'Fornyelse', dimension: 'Innovasjon' };
+    await api.call('codings.create', { documentId, ...at('«Nye løsninger på samfunnsutfordringer»'), code, coder: 'Ola' });
+    await api.call('codings.create', { documentId, ...at('å dele erfaringer'), code, coder: 'Ola' });
+    await api.call('codings.create', { documentId, ...at('«Nye løsninger'), code, coder: 'Kari' });
+    const kari = (await api.call('team.coders', {})).find((c) => c.name === 'Kari')!.id;
+    const concept = (tree: Awaited<ReturnType<typeof api.call<'structure.tree'>>>) => tree.dimensions[0]!.themes[0]!.concepts[0]!;
+
+    expect(concept(await api.call('structure.tree', {})).codings).toBe(3);
+    expect(concept(await api.call('structure.tree', { coderId: kari })).codings).toBe(1);
+    const figure = await api.call('structure.layout', { coderId: kari, options: { counts: 'codings' } });
+    expect(JSON.stringify(figure)).toContain('1 coding');
+    expect(JSON.stringify(figure)).not.toContain('3 codings');
+    await expect(api.call('structure.tree', { coderId: 'ingen-slik-koder' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('hands out a copy for download and merges a coder’s copy given as an upload', async () => {
     const h = await make();
     harnesses.push(h);

@@ -27,10 +27,11 @@ export async function exportStructure(
   destination: Destination,
   options: StructureOptions,
   embedFont: boolean,
+  coderId: string | null = null,
 ): Promise<ExportResult> {
   const project = ctx.backend.project();
   const info = currentProject(project);
-  const figure = projectFigure(project, options);
+  const figure = projectFigure(project, options, coderId);
   const split = figure.pages.length > 1;
   const one = (bytes: Uint8Array): ProducedFile[] => [{ part: null, extension: `.${format}`, mime: MIME[format], bytes }];
   let files: ProducedFile[];

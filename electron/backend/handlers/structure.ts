@@ -11,16 +11,16 @@ export const structureHandlers = {
     const project = backend.project();
     return project.step('Change figure options', () => saveStructureOptions(project.db, patch));
   },
-  'structure.tree': ({ options }, { backend }) => {
+  'structure.tree': ({ options, coderId }, { backend }) => {
     const project = backend.project();
-    return structureTree(project.db, currentProject(project).levels, { ...savedStructureOptions(project.db), ...options });
+    return structureTree(project.db, currentProject(project).levels, { ...savedStructureOptions(project.db), ...options }, coderId ?? null);
   },
-  'structure.layout': ({ options }, { backend }) => {
+  'structure.layout': ({ options, coderId }, { backend }) => {
     const project = backend.project();
-    return projectFigure(project, { ...savedStructureOptions(project.db), ...options });
+    return projectFigure(project, { ...savedStructureOptions(project.db), ...options }, coderId ?? null);
   },
-  'structure.export': ({ format, destination, options, embedFont }, ctx) => {
+  'structure.export': ({ format, destination, options, embedFont, coderId }, ctx) => {
     const project = ctx.backend.project();
-    return exportStructure(ctx, format, destination, { ...savedStructureOptions(project.db), ...options }, embedFont ?? true);
+    return exportStructure(ctx, format, destination, { ...savedStructureOptions(project.db), ...options }, embedFont ?? true, coderId ?? null);
   },
 } satisfies HandlersOf<typeof structureMethods>;

@@ -41,6 +41,7 @@ export function StructureView() {
   const openDialog = useApp((s) => s.openDialog);
   const moveCodes = useApp((s) => s.moveCodes);
   const tree = useApp(selectGioiaTree);
+  const blindCoderId = useApp((s) => s.blindCoderId);
   const [optionsOpen, setOptionsOpen] = useState(true);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
@@ -50,7 +51,7 @@ export function StructureView() {
   // Every write refreshes the undo history, so a new history object means "something changed".
   useEffect(() => {
     void refreshFigure();
-  }, [codes, documents, informants, history, project, refreshFigure]);
+  }, [codes, documents, informants, history, project, blindCoderId, refreshFigure]);
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   if (!project) return null;

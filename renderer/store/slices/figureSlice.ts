@@ -42,7 +42,9 @@ export function createFigureSlice({ set, get, api, transport }: SliceContext): F
   const reload = latestWins(async () => {
     if (!get().project) return;
     await get().guard(async () => {
-      const [figureOptions, figure] = await Promise.all([api.call('structure.options', {}), api.call('structure.layout', {})]);
+      // While blind coding is on the figure counts only the blind coder's codings, like every other count.
+      const blind = get().blindCoderId;
+      const [figureOptions, figure] = await Promise.all([api.call('structure.options', {}), api.call('structure.layout', blind ? { coderId: blind } : {})]);
       if (get().project) set({ figureOptions, figure });
     });
   });
@@ -68,7 +70,13 @@ export function createFigureSlice({ set, get, api, transport }: SliceContext): F
           filters: [{ name: FIGURE_FORMATS[format].filter, extensions: [format] }],
         });
         if (!destination) return null;
-        const result = await api.call('structure.export', { format, destination, ...(patch && Object.keys(patch).length ? { options: { ...patch } } : {}) });
+        const blind = get().blindCoderId;
+        const result = await api.call('structure.export', {
+          format,
+          destination,
+          ...(patch && Object.keys(patch).length ? { options: { ...patch } } : {}),
+          ...(blind ? { coderId: blind } : {}),
+        });
         downloadInlineFiles(result.files);
         return result;
       });

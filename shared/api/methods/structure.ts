@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { ExportDestination, type ExportResult } from '../exportTarget';
-import { NoArgs, ShortText } from '../limits';
+import { Id, NoArgs, ShortText } from '../limits';
 import type { StructureFigure } from '../../layout/pages';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, type StructureOptions } from '../../layout/options';
 import type { StructureTree } from '../../layout/structureTree';
@@ -21,6 +21,9 @@ export const StructureOptionsPatch = z.strictObject({
   locale: z.enum(['en', 'nb']).optional(),
 }) satisfies z.ZodType<Partial<StructureOptions>>;
 
+/** Count only this coder's codings (blind coding: the figure may not reveal the others' work). */
+const CountedCoder = Id.optional();
+
 /** Export formats of the data-structure figure. */
 export const StructureFormat = z.enum(['svg', 'png', 'pdf', 'docx', 'json']);
 /** One of StructureFormat. */
@@ -35,13 +38,13 @@ export const structureMethods = {
    * The codebook as the figure's tree (dimensions → themes → concepts with codings, informants and
    * starred quotes), filtered and ordered by the options. Errors: NO_PROJECT, VALIDATION.
    */
-  'structure.tree': method(z.strictObject({ options: StructureOptionsPatch.optional() })).returns<StructureTree>(),
+  'structure.tree': method(z.strictObject({ options: StructureOptionsPatch.optional(), coderId: CountedCoder })).returns<StructureTree>(),
   /**
    * The computed figure: one page (or one per dimension when split), each a layout of positioned
    * boxes, text lines and bracket paths in points — what the screen draws and every export uses.
    * Errors: NO_PROJECT, VALIDATION.
    */
-  'structure.layout': method(z.strictObject({ options: StructureOptionsPatch.optional() })).returns<StructureFigure>(),
+  'structure.layout': method(z.strictObject({ options: StructureOptionsPatch.optional(), coderId: CountedCoder })).returns<StructureFigure>(),
   /**
    * Export the figure: SVG (real text, font embedded unless `embedFont: false`), PNG at 300 dpi,
    * PDF (A4, font embedded), Word (.docx: the figure at text width with its caption in Word's
@@ -54,6 +57,7 @@ export const structureMethods = {
       destination: ExportDestination,
       options: StructureOptionsPatch.optional(),
       embedFont: z.boolean().optional(),
+      coderId: CountedCoder,
     }),
   ).returns<ExportResult>(),
 };
