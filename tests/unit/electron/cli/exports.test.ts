@@ -28,7 +28,7 @@ function project(): { dir: string; file: string } {
 }
 
 // Each test runs the CLI several times, a fresh Node process each: slow on a busy machine.
-describe('stige export / check-draft', { timeout: 120_000 }, () => {
+describe('stige export / check-draft', () => {
   it('exports the quote tables in the chosen language and format, warnings on stderr', () => {
     const { dir, file } = project();
     const docx = stige(['export', 'quotes', file, '-o', path.join(dir, 'tabell.docx'), '--preset', 'nb', '--start', '5'], { cwd: dir });
