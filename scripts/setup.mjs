@@ -27,6 +27,9 @@ function log(message) {
  * command tries it separately), and better-sqlite3 builds against Node's headers where they exist.
  */
 export function ensureDependencies() {
+  // A linked node_modules (a git worktree sharing a checkout's install) belongs to that checkout:
+  // `npm ci` here would empty it for everyone sharing it.
+  if (fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) return;
   const marker = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   const fresh = fs.existsSync(marker) && (!fs.existsSync(lock) || fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs);
