@@ -115,6 +115,8 @@ export class History {
    * `DELETE … WHERE key IN (…)`) per few thousand rows instead of one op per row: a merge or an
    * import of thousands of codings then costs little to record, undo and redo. Returns, per row,
    * whether it was inserted (with `orIgnore`, a row the table's constraints refuse is skipped).
+   * The table's history triggers are dropped meanwhile (temporary DDL), so call it while no
+   * statement is being iterated.
    */
   insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: { orIgnore?: boolean } = {}): boolean[] {
     if (this.depth === 0) throw new AppError('INTERNAL', 'insertMany outside an undo step');
