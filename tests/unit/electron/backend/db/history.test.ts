@@ -204,11 +204,16 @@ describe('undo history', () => {
   });
 
   it('replays a long run of row-by-row changes as one set-based statement, with the same result', async () => {
-    const { api, documentId, db } = await setup();
+    const { api, backend, documentId, db } = await setup();
     const code = await api.call('codes.create', { label: 'Begrep', level: 1 });
     const before = dumpProject(db());
-    // 30 codings in one step: the triggers record one op per row.
-    await api.call('codings.createMany', { code: { id: code.id }, ranges: Array.from({ length: 30 }, (_, i) => ({ documentId, start: i, end: i + 4 })) });
+    // 30 codings in one step, inserted one by one: the triggers record one op per row.
+    const project = backend.project();
+    const coderId = project.coderId();
+    project.step('Row by row', () => {
+      const insert = db().prepare('INSERT INTO codings (id, document_id, code_id, start, end, coder_id, quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)');
+      for (let i = 0; i < 30; i += 1) insert.run(`row-${i}`, documentId, code.id, i, i + 4, coderId, `«${i}» ø`);
+    });
     const after = dumpProject(db());
     const count = () => (db().prepare('SELECT count(*) AS n FROM history_ops WHERE step_id = (SELECT max(id) FROM history_steps)').get() as { n: number }).n;
     expect(count()).toBeGreaterThanOrEqual(30);
