@@ -130,7 +130,14 @@ export function fold(text: string, options: { readonly ae?: AeFolding } = {}): F
   };
 }
 
-/** The folded form of a short string (a query), without the offset map. */
+const NON_ASCII = /[^\x00-\x7f]/gu;
+
+/**
+ * The folded form of a text (a query, or a whole transcript for the search index) without the
+ * offset map: the same result as `fold(text).folded`, several times faster on long, mostly ASCII
+ * texts (each non-ASCII code point is replaced through the cache; the rest is lowered at once).
+ */
 export function foldString(text: string, options: { readonly ae?: AeFolding } = {}): string {
-  return fold(text, options).folded;
+  const ae = options.ae ?? 'ae';
+  return text.replace(NON_ASCII, (ch) => foldCodePoint(ch.codePointAt(0)!, ae)).toLowerCase();
 }

@@ -49,19 +49,25 @@ export function queryWords(query: string, fold: boolean): string[] {
 /** The pattern of one query word: starts at a word start, and runs on to the end of the text's word. */
 function wordPattern(word: string, fold: boolean): string {
   const chars = [...word];
-  let body = '';
+  const units: string[] = [];
   for (let i = 0; i < chars.length; i += 1) {
     const ch = chars[i]!;
-    if (fold && ch === 'æ') body += '(?:æ|ae|a)';
+    if (fold && ch === 'æ') units.push('(?:æ|ae|a)');
     else if (fold && ch === 'a' && chars[i + 1] === 'e') {
-      body += '(?:[aæ]e|æ)';
+      units.push('(?:[aæ]e|æ)');
       i += 1;
-    } else if (fold && ch === 'a') body += '[aæ]';
-    else body += escapeRegExp(ch);
+    } else if (fold && ch === 'a') units.push('[aæ]');
+    else units.push(escapeRegExp(ch));
   }
-  const lead = WORD_CHAR.test(firstChar(word)) ? `(?<!${WORD_CLASS})` : '';
+  const body = units.join('');
   const tail = WORD_CHAR.test(lastChar(word)) ? `${WORD_CLASS}*` : '';
-  return `${lead}${body}${tail}`;
+  if (!WORD_CHAR.test(firstChar(word))) return `${body}${tail}`;
+  // Must start a word. A plain first letter goes first and the look-behind after it (the same
+  // test), so the regular expression engine can skip ahead to that letter instead of trying the
+  // look-behind at every position of a long text.
+  const first = units[0]!;
+  if (first === chars[0]) return `${first}(?<!${WORD_CLASS}${first})${units.slice(1).join('')}${tail}`;
+  return `(?<!${WORD_CLASS})${body}${tail}`;
 }
 
 function allMatches(haystack: string, pattern: RegExp): TextRange[] {
@@ -86,13 +92,24 @@ export function findQuery(haystack: string, query: string, options: QueryOptions
   }
   const perWord = [...new Set(words)].map((w) => allMatches(haystack, new RegExp(wordPattern(w, options.fold), flags)));
   if (perWord.some((hits) => hits.length === 0)) return [];
-  const merged = perWord.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+  // Each word's hits are in order: merge them (earliest start first, the longer first on a tie),
+  // keeping those that do not overlap the hit before.
+  const next = perWord.map(() => 0);
   const hits: TextRange[] = [];
-  for (const hit of merged) {
+  for (;;) {
+    let best = -1;
+    for (let w = 0; w < perWord.length; w += 1) {
+      const hit = perWord[w]![next[w]!];
+      if (!hit) continue;
+      const current = best < 0 ? undefined : perWord[best]![next[best]!]!;
+      if (!current || hit.start < current.start || (hit.start === current.start && hit.end > current.end)) best = w;
+    }
+    if (best < 0) return hits;
+    const hit = perWord[best]![next[best]!]!;
+    next[best] = next[best]! + 1;
     const last = hits[hits.length - 1];
     if (!last || hit.start >= last.end) hits.push(hit);
   }
-  return hits;
 }
 
 /**

@@ -5,10 +5,11 @@ import type { codingsMethods } from '../../../shared/api/methods/codings';
 import { excerptProblem } from '../../../shared/text/excerpt';
 import { normalizeText } from '../../../shared/text/normalize';
 import { rangeProblem } from '../../../shared/text/offsets';
-import type { Code, Coding } from '../../../shared/model/types';
+import type { Coding } from '../../../shared/model/types';
 import { getCode, resolveConceptPath } from '../codebook';
 import type { HandlersOf } from '../handlerTypes';
 import { CODING_COLUMNS, toCoding, type CodingRow } from '../rows';
+import { codeRanges } from '../codeRanges';
 import { codedSegments } from '../segments';
 
 /** A coding by id, or NOT_FOUND. */
@@ -164,65 +165,7 @@ export const codingsHandlers = {
     });
     return getCoding(db, args.id);
   },
-  'codings.createMany': (args, { backend }) => {
-    const project = backend.project();
-    const db = project.db;
-    const docs = new Map<string, { text: string; title: string }>();
-    args.ranges.forEach((range, index) => {
-      let doc = docs.get(range.documentId);
-      if (!doc) {
-        const row = db.prepare('SELECT text, title FROM documents WHERE id = ?').get(range.documentId) as { text: string; title: string } | undefined;
-        if (!row) throw new AppError('NOT_FOUND', `Range ${index + 1}: there is no document with id ${range.documentId}`);
-        doc = row;
-        docs.set(range.documentId, doc);
-      }
-      const problem = rangeProblem(doc.text, range.start, range.end);
-      if (problem) throw new AppError('VALIDATION', `Range ${index + 1} [${range.start}, ${range.end}) in “${doc.title}”: ${problem}`);
-    });
-    const codeLabel = 'id' in args.code ? getCode(db, args.code.id).label : args.code.concept;
-    const count = args.ranges.length;
-    return project.step(`Code ${count} passage${count === 1 ? '' : 's'} as “${codeLabel}”`, () => {
-      const coderId = project.coderId(args.coder);
-      const { concept, created } =
-        'id' in args.code ? { concept: getCode(db, args.code.id), created: [] as Code[] } : resolveConceptPath(db, args.code, coderId);
-      const exists = db.prepare('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?');
-      const insert = db.prepare(
-        `INSERT INTO codings (id, document_id, code_id, start, end, coder_id, quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const seen = new Set<string>();
-      const codings: Coding[] = [];
-      let skipped = 0;
-      const now = Date.now();
-      for (const range of args.ranges) {
-        const key = `${range.documentId}\u0000${range.start}\u0000${range.end}`;
-        if (seen.has(key) || exists.get(range.documentId, concept.id, coderId, range.start, range.end)) {
-          skipped += 1;
-          continue;
-        }
-        seen.add(key);
-        const id = randomUUID();
-        const quote = docs.get(range.documentId)!.text.slice(range.start, range.end);
-        insert.run(id, range.documentId, concept.id, range.start, range.end, coderId, quote, now, now);
-        codings.push({
-          id,
-          documentId: range.documentId,
-          codeId: concept.id,
-          start: range.start,
-          end: range.end,
-          coderId,
-          quote,
-          memo: '',
-          representative: false,
-          repOrder: 0,
-          excerpt: null,
-          attribution: null,
-          status: 'ok',
-          createdAt: now,
-        });
-      }
-      return { codings, createdCodes: created, skipped };
-    });
-  },
+  'codings.createMany': (args, { backend }) => codeRanges(backend.project(), args.code, args.ranges, args.coder),
   'codings.segments': ({ codeId, descendants }, { backend }) => {
     const db = backend.project().db;
     getCode(db, codeId);

@@ -29,17 +29,36 @@ interface Context {
   readonly warnings: string[];
   readonly changes: MergeChange[];
   readonly columns: Map<string, Set<string>>;
+  readonly insertMany: InsertMany;
 }
 
-/** Execute `plan`, taking the other file's side for the conflicts in `takeTheirs`. */
+/**
+ * Insert many rows of one table (the undo history's `insertMany`, which records them compactly);
+ * returns per row whether it was inserted.
+ */
+export type InsertMany = (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => boolean[];
+
+/** Row by row, for a caller outside the undo history. */
+function insertRowByRow(db: Database.Database): InsertMany {
+  return (table, columns, rows) => {
+    const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    return rows.map((row) => insert.run(...(row as unknown[])).changes > 0);
+  };
+}
+
+/**
+ * Execute `plan`, taking the other file's side for the conflicts in `takeTheirs`. Inside an undo
+ * step pass the history's `insertMany`, so thousands of added codings are recorded compactly.
+ */
 export function executeMerge(
   db: Database.Database,
   source: MergeSource,
   ours: Snapshot,
   plan: MergePlan,
   takeTheirs: ReadonlySet<string>,
+  insertMany: InsertMany = insertRowByRow(db),
 ): ExecuteReport {
-  const ctx: Context = { db, source, plan, ours, theirs: source.snapshot, now: Date.now(), warnings: [...plan.warnings], changes: [], columns: new Map() };
+  const ctx: Context = { db, source, plan, ours, theirs: source.snapshot, now: Date.now(), warnings: [...plan.warnings], changes: [], columns: new Map(), insertMany };
   const chosen: { action: MergeAction; conflict: PlannedConflict | null }[] = plan.actions.map((action) => ({ action, conflict: null }));
   for (const conflict of plan.conflicts) {
     if (takeTheirs.has(conflict.id)) for (const action of conflict.theirsActions) chosen.push({ action, conflict });
@@ -380,10 +399,8 @@ function applyCodings(
     changed += 1;
   }
 
-  const insert = db.prepare(
-    `INSERT INTO codings (id, document_id, code_id, start, end, coder_id, quote, memo, representative, rep_order, excerpt, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const columns = ['id', 'document_id', 'code_id', 'start', 'end', 'coder_id', 'quote', 'memo', 'representative', 'rep_order', 'excerpt', 'status', 'created_at', 'updated_at'];
+  const rows: unknown[][] = [];
   let unplaced = 0;
   const newDocuments = new Set(plan.documentInserts);
   for (const { action } of chosen) {
@@ -411,9 +428,10 @@ function applyCodings(
     const id = existingIds.has(t.id) ? randomUUID() : t.id;
     existingIds.add(id);
     const quote = texts.get(documentId)!.slice(range.start, range.end);
-    insert.run(id, documentId, codeId, range.start, range.end, coderId, quote, t.memo, t.representative ? 1 : 0, t.repOrder, t.excerpt, t.status === 'changed' ? 'changed' : 'ok', t.createdAt || ctx.now, t.updatedAt || ctx.now);
+    rows.push([id, documentId, codeId, range.start, range.end, coderId, quote, t.memo, t.representative ? 1 : 0, t.repOrder, t.excerpt, t.status === 'changed' ? 'changed' : 'ok', t.createdAt || ctx.now, t.updatedAt || ctx.now]);
     added += 1;
   }
+  ctx.insertMany('codings', columns, rows);
   if (unplaced) ctx.warnings.push(`${unplaced} coding${unplaced === 1 ? '' : 's'} of the other file could not be placed in this project's text (the passage is not there) and ${unplaced === 1 ? 'was' : 'were'} left out.`);
   return { added, changed, deleted, duplicates, dropped };
 }

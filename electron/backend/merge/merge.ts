@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { MergePreview, MergeResult } from '../../../shared/api/methods/team';
 import type { OpenProject } from '../openProject';
 import { chooseBases, currentStep, packCoding, type MergeMemory } from './bases';
-import { executeMerge, type ExecuteReport } from './execute';
+import { executeMerge, type ExecuteReport, type InsertMany } from './execute';
 import { planMerge, type MergePlan } from './plan';
 import { readBaseCodings, readCodebookAndMemos, readSnapshot, type Snapshot } from './snapshot';
 import { codingSignature } from './plan';
@@ -95,7 +95,7 @@ export function previewMerge(project: OpenProject, file: string, theirs?: readon
     try {
       project.db.transaction(() => {
         project.file.history.step('Merge preview', null, () => {
-          throw new DryRun(executeMerge(project.db, prepared.source, prepared.ours, prepared.plan, choices));
+          throw new DryRun(executeMerge(project.db, prepared.source, prepared.ours, prepared.plan, choices, bulkInsert(project)));
         });
       })();
     } catch (error) {
@@ -123,7 +123,7 @@ export function applyMerge(project: OpenProject, file: string, theirs?: readonly
     const db = project.db;
     let logId = 0;
     const report = project.step(label, () => {
-      const done = executeMerge(db, source, ours, plan, choices);
+      const done = executeMerge(db, source, ours, plan, choices, bulkInsert(project));
       const step = currentStep(db);
       const after = readCodebookAndMemos(db);
       const theirsSnap = source.snapshot;
@@ -159,6 +159,11 @@ export function applyMerge(project: OpenProject, file: string, theirs?: readonly
   } finally {
     prepared.source.close();
   }
+}
+
+/** The undo history's compact bulk insert (a merge adds thousands of codings in one step). */
+function bulkInsert(project: OpenProject): InsertMany {
+  return (table, columns, rows) => project.file.history.insertMany(table, columns, rows);
 }
 
 function baseCode(c: Snapshot['codes'][number]) {

@@ -78,6 +78,10 @@ class Importer {
   private readonly stigeNoteGuid: string | null;
   private readonly now = Date.now();
   private fallbackCoder: string | null = null;
+  /** New codings of the source being imported, inserted together (one compact undo record) by flushCodings. */
+  private readonly pending: { guid: string; row: unknown[] }[] = [];
+  private readonly pendingIds = new Set<string>();
+  private readonly findCoding: Database.Statement;
 
   constructor(
     private readonly project: OpenProject,
@@ -85,6 +89,7 @@ class Importer {
     private readonly options: RefiImportOptions,
   ) {
     this.db = project.db;
+    this.findCoding = this.db.prepare('SELECT id, document_id, code_id, start, end, memo FROM codings WHERE id = ?');
     this.file = loaded.file;
     this.variables = new Map(this.file.variables.map((v) => [v.guid, v]));
     for (const note of this.file.notes) this.notes.set(note.guid, note);
@@ -494,6 +499,22 @@ class Importer {
       for (const coding of selection.codings) this.importCoding(coding, documentId, docText, start, end, memo, [selection.creatingUser, source.creatingUser, this.file.creatingUser]);
     }
     for (const coding of source.sourceCodings) this.importCoding(coding, documentId, docText, 0, docText.length, '', [source.creatingUser, this.file.creatingUser]);
+    this.flushCodings();
+  }
+
+  /** Insert the pending codings in one go; one identical to a coding already there is merged into it. */
+  private flushCodings(): void {
+    if (this.pending.length === 0) return;
+    const inserted = this.project.file.history.insertMany('codings', CODING_COLUMNS, this.pending.map((p) => p.row), { orIgnore: true });
+    this.pending.forEach((p, i) => {
+      if (inserted[i]) this.imported.codings += 1;
+      else {
+        this.matched.codings += 1;
+        this.lose('duplicate-codings', 1, 'Codings identical to one already there (same passage, code and coder) were merged', p.guid);
+      }
+    });
+    this.pending.length = 0;
+    this.pendingIds.clear();
   }
 
   /** Find or create the document for a source; null when the project's differing version is kept. */
@@ -589,10 +610,11 @@ class Importer {
       this.db.prepare('INSERT INTO speakers (id, document_id, label, informant_id, role, sort_order) VALUES (?, ?, ?, ?, ?, ?)').run(id, documentId, s.label, informantId, s.role, index);
       return id;
     });
-    const insert = this.db.prepare('INSERT INTO turns (id, document_id, speaker_id, start, end, time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const [start, end, speaker, timeStart, timeEnd] of exact.turns) {
-      insert.run(randomUUID(), documentId, speaker === null ? null : (speakerIds[speaker] ?? null), start, end, timeStart, timeEnd);
-    }
+    this.project.file.history.insertMany(
+      'turns',
+      ['id', 'document_id', 'speaker_id', 'start', 'end', 'time_start_ms', 'time_end_ms'],
+      exact.turns.map(([start, end, speaker, timeStart, timeEnd]) => [randomUUID(), documentId, speaker === null ? null : (speakerIds[speaker] ?? null), start, end, timeStart, timeEnd]),
+    );
   }
 
   private importCoding(coding: RefiCoding, documentId: string, docText: string, start: number, end: number, selectionMemo: string, creators: (string | null)[]): void {
@@ -604,7 +626,9 @@ class Importer {
     const memo = [selectionMemo, this.noteText(coding.noteRefs)].filter(Boolean).join('\n\n');
     const coderId = this.coderFor(coding.creatingUser, ...creators);
     const stige = this.stige?.codings[coding.guid];
-    const existing = this.db.prepare('SELECT id, document_id, code_id, start, end, memo FROM codings WHERE id = ?').get(coding.guid) as
+    // The same GUID twice in one file: the first must be in place to be compared with.
+    if (this.pendingIds.has(coding.guid)) this.flushCodings();
+    const existing = this.findCoding.get(coding.guid) as
       | { id: string; document_id: string; code_id: string; start: number; end: number; memo: string }
       | undefined;
     if (existing) {
@@ -621,12 +645,10 @@ class Importer {
       }
       return;
     }
-    const result = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO codings (id, document_id, code_id, start, end, coder_id, quote, memo, representative, rep_order, excerpt, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    this.pendingIds.add(coding.guid);
+    this.pending.push({
+      guid: coding.guid,
+      row: [
         coding.guid,
         documentId,
         codeId,
@@ -641,11 +663,8 @@ class Importer {
         stige?.status === 'changed' ? 'changed' : 'ok',
         this.time(coding.created),
         this.now,
-      );
-    if (result.changes === 0) {
-      this.matched.codings += 1;
-      this.lose('duplicate-codings', 1, 'Codings identical to one already there (same passage, code and coder) were merged', coding.guid);
-    } else this.imported.codings += 1;
+      ],
+    });
   }
 
   // ---- memos and what cannot be imported
@@ -688,6 +707,9 @@ class Importer {
     }
   }
 }
+
+/** The columns of a new coding, in the order importCoding writes them. */
+const CODING_COLUMNS = ['id', 'document_id', 'code_id', 'start', 'end', 'coder_id', 'quote', 'memo', 'representative', 'rep_order', 'excerpt', 'status', 'created_at', 'updated_at'];
 
 function shorten(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

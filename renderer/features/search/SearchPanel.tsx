@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../../store/StoreContext';
+import { SEARCH_PAGE } from '../../store/slices/workspaceSlice';
+
+/** A count as people read it ("9,123"). */
+function count(n: number): string {
+  return n.toLocaleString('en');
+}
 
 /**
  * Project-wide full-text search: phrase or all words, with letters folded (so "barum" finds
@@ -10,6 +16,7 @@ export function SearchPanel() {
   const runSearch = useApp((s) => s.runSearch);
   const jump = useApp((s) => s.jump);
   const codeAllHits = useApp((s) => s.codeAllHits);
+  const loadMoreHits = useApp((s) => s.loadMoreHits);
   const codes = useApp((s) => s.codes);
   const [query, setQuery] = useState(search.query);
   const [phrase, setPhrase] = useState(search.options.phrase);
@@ -49,8 +56,8 @@ export function SearchPanel() {
       {result && (
         <>
           <p className="muted small" role="status">
-            {result.total} hit{result.total === 1 ? '' : 's'}
-            {result.truncated ? ` (showing ${result.hits.length})` : ''}
+            {count(result.total)} hit{result.total === 1 ? '' : 's'}
+            {result.truncated ? ` (showing ${count(result.hits.length)})` : ''}
           </p>
           {result.hits.length > 0 && (
             <form
@@ -67,7 +74,7 @@ export function SearchPanel() {
                 ))}
               </datalist>
               <button type="submit" disabled={!concept.trim()}>
-                Code all {result.hits.length} hits
+                Code all {count(result.total)} hits
               </button>
             </form>
           )}
@@ -83,6 +90,16 @@ export function SearchPanel() {
               </li>
             ))}
           </ol>
+          {result.truncated && (
+            <p className="search-more">
+              <button type="button" onClick={() => void loadMoreHits()} disabled={search.running}>
+                Show {count(Math.min(SEARCH_PAGE, result.total - result.hits.length))} more
+              </button>{' '}
+              <span className="muted small">
+                {count(result.hits.length)} of {count(result.total)} shown
+              </span>
+            </p>
+          )}
         </>
       )}
     </div>

@@ -6,6 +6,9 @@ import type { SearchResult } from '../../../shared/api/methods/search';
 import type { z } from 'zod';
 import type { SliceContext } from '../createAppStore';
 
+/** Hits fetched at a time: enough to browse, few enough to come back at once on a large project. */
+export const SEARCH_PAGE = 500;
+
 /** Options of a text search. */
 export interface SearchOptions {
   readonly phrase: boolean;
@@ -30,7 +33,9 @@ export interface WorkspaceSlice {
   showSegments(codeId: string): Promise<void>;
   reloadSegments(): Promise<void>;
   runSearch(query: string, options: SearchOptions): Promise<void>;
-  /** Code every hit of the current search with one code, as one undoable step. */
+  /** The next page of the current search's hits, after those shown. */
+  loadMoreHits(): Promise<void>;
+  /** Code every hit of the current search (all pages) with one code, as one undoable step. */
   codeAllHits(target: z.input<typeof CodeTarget>): Promise<void>;
   loadMemos(): Promise<void>;
   createMemo(title: string, body: string): Promise<void>;
@@ -75,19 +80,35 @@ export function createWorkspaceSlice({ set, get, api }: SliceContext): Workspace
       set((s) => ({ search: { ...s.search, query, options, running: true } }));
       try {
         await get().guard(async () => {
-          const result = await api.call('search.text', { query, phrase: options.phrase, fold: options.fold, limit: 2000 });
+          const result = await api.call('search.text', { query, phrase: options.phrase, fold: options.fold, limit: SEARCH_PAGE });
           set((s) => ({ search: { ...s.search, result } }));
         });
       } finally {
         set((s) => ({ search: { ...s.search, running: false } }));
       }
     },
+    async loadMoreHits() {
+      const { query, options, result } = get().search;
+      if (!result?.truncated) return;
+      set((s) => ({ search: { ...s.search, running: true } }));
+      try {
+        await get().guard(async () => {
+          const page = await api.call('search.text', { query, phrase: options.phrase, fold: options.fold, offset: result.hits.length, limit: SEARCH_PAGE });
+          // Only if the search is still the one this page belongs to.
+          if (get().search.result !== result) return;
+          set((s) => ({ search: { ...s.search, result: { ...page, offset: 0, hits: [...result.hits, ...page.hits] } } }));
+        });
+      } finally {
+        set((s) => ({ search: { ...s.search, running: false } }));
+      }
+    },
     async codeAllHits(target) {
-      const hits = get().search.result?.hits ?? [];
-      if (hits.length === 0) return;
+      const { query, options, result } = get().search;
+      if (!result || result.total === 0) return;
       await get().guard(async () => {
-        const result = await api.call('codings.createMany', { code: target, ranges: hits.map((h) => ({ documentId: h.documentId, start: h.start, end: h.end })) });
-        get().notify('info', `Coded ${result.codings.length} hit${result.codings.length === 1 ? '' : 's'}${result.skipped ? ` (${result.skipped} already coded)` : ''}`);
+        // On the backend, over every hit (not only the pages shown).
+        const done = await api.call('search.codeAll', { query, phrase: options.phrase, fold: options.fold, code: target });
+        get().notify('info', `Coded ${done.coded} hit${done.coded === 1 ? '' : 's'}${done.skipped ? ` (${done.skipped} already coded)` : ''}`);
         await afterCodingChange();
       });
     },

@@ -110,4 +110,14 @@ describe('fold', () => {
       }),
     );
   });
+
+  it('foldString (the fast path the search index uses) gives exactly fold().folded, for every "æ" option (property)', () => {
+    const chars = fc.constantFrom(...VISIBLE, ...DROPPED, 'Σ', 'ς', '\ud800', 'A', 'Q');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 60 }), fc.constantFrom('ae' as const, 'a' as const, 'keep' as const), (list, ae) => {
+        const text = list.join('');
+        expect(foldString(text, { ae })).toBe(fold(text, { ae }).folded);
+      }),
+    );
+  });
 });

@@ -175,6 +175,58 @@ describe('undo history', () => {
     expect((await api.call('documents.get', { id: documentId })).text).toContain('Kommune A');
   });
 
+  it('records a bulk insert compactly, and undoes and redoes it exactly (also with quotes and æøå in the rows)', async () => {
+    const { api, backend, documentId, db } = await setup();
+    const code = await api.call('codes.create', { label: 'Begrep', level: 1 });
+    const before = dumpProject(db());
+    const project = backend.project();
+    const coderId = project.coderId();
+    const rows = Array.from({ length: 40 }, (_, i) => [`it's-${i}`, documentId, code.id, i, i + 3, coderId, `«${i}» æøå 'x'`, 0, 0]);
+    const inserted = project.step('Bulk', () =>
+      project.file.history.insertMany('codings', ['id', 'document_id', 'code_id', 'start', 'end', 'coder_id', 'quote', 'created_at', 'updated_at'], [...rows, rows[0]!.map((v, i) => (i === 0 ? 'dupe' : v))], {
+        orIgnore: true,
+      }),
+    );
+    // The last row repeats the first one's passage, code and coder: the unique index refuses it.
+    expect(inserted.filter(Boolean)).toHaveLength(40);
+    expect(inserted.at(-1)).toBe(false);
+    const ops = () => db().prepare('SELECT direction, sql FROM history_ops WHERE step_id = (SELECT max(id) FROM history_steps)').all() as { direction: number; sql: string }[];
+    expect(ops()).toHaveLength(1);
+    const after = dumpProject(db());
+    expect(after.codings).toHaveLength(40);
+    await api.call('history.undo', {});
+    expect(dumpProject(db())).toEqual(before);
+    expect(ops()).toEqual([{ direction: 1, sql: expect.stringMatching(/^INSERT INTO "codings" .* VALUES \(.*\),\(/) }]);
+    await api.call('history.redo', {});
+    expect(dumpProject(db())).toEqual(after);
+    await api.call('history.undo', {});
+    expect(dumpProject(db())).toEqual(before);
+  });
+
+  it('replays a long run of row-by-row changes as one set-based statement, with the same result', async () => {
+    const { api, backend, documentId, db } = await setup();
+    const code = await api.call('codes.create', { label: 'Begrep', level: 1 });
+    const before = dumpProject(db());
+    // 30 codings in one step, inserted one by one: the triggers record one op per row.
+    const project = backend.project();
+    const coderId = project.coderId();
+    project.step('Row by row', () => {
+      const insert = db().prepare('INSERT INTO codings (id, document_id, code_id, start, end, coder_id, quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)');
+      for (let i = 0; i < 30; i += 1) insert.run(`row-${i}`, documentId, code.id, i, i + 4, coderId, `«${i}» ø`);
+    });
+    const after = dumpProject(db());
+    const count = () => (db().prepare('SELECT count(*) AS n FROM history_ops WHERE step_id = (SELECT max(id) FROM history_steps)').get() as { n: number }).n;
+    expect(count()).toBeGreaterThanOrEqual(30);
+    await api.call('history.undo', {});
+    expect(dumpProject(db())).toEqual(before);
+    // The redo of the 30 deletions is one insert of 30 rows.
+    expect(count()).toBeLessThan(5);
+    await api.call('history.redo', {});
+    expect(dumpProject(db())).toEqual(after);
+    await api.call('history.undo', {});
+    expect(dumpProject(db())).toEqual(before);
+  });
+
   it('refuses writes outside a step', async () => {
     const { db } = await setup();
     expect(() => db().prepare("UPDATE project SET name = 'sneaky'").run()).toThrow(/outside an undo step/);

@@ -68,6 +68,36 @@ describe('search.text', () => {
     expect(only.hits.every((h) => h.documentId === w.docs.kjell)).toBe(true);
   });
 
+  it('pages through the hits: each page continues where the last ended, and together they are every hit', async () => {
+    const w = await workspace();
+    const all = await w.api.call('search.text', { query: 'vi', phrase: false, limit: 20_000 });
+    expect(all).toMatchObject({ offset: 0, truncated: false });
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = await w.api.call('search.text', { query: 'vi', phrase: false, offset, limit: 2 });
+      expect(page).toMatchObject({ total: all.total, offset, truncated: offset + page.hits.length < all.total });
+      pages.push(...page.hits);
+    }
+    expect(pages).toEqual(all.hits);
+    const beyond = await w.api.call('search.text', { query: 'vi', offset: all.total + 5 });
+    expect(beyond).toMatchObject({ hits: [], total: all.total, truncated: false });
+  });
+
+  it('codes every hit, not only the first page, as one undoable step', async () => {
+    const w = await workspace();
+    const all = await w.api.call('search.text', { query: 'vi', phrase: false, limit: 20_000 });
+    const before = dumpProject(w.db());
+    const result = await w.api.call('search.codeAll', { query: 'vi', phrase: false, code: { concept: 'Vi-perspektiv' } });
+    expect(result).toMatchObject({ total: all.total, coded: all.total, skipped: 0, undoLabel: `Code ${all.total} passages as “Vi-perspektiv”` });
+    const codings = await w.api.call('codings.list', {});
+    expect(codings.map((c) => [c.documentId, c.start, c.end]).sort()).toEqual(all.hits.map((h) => [h.documentId, h.start, h.end]).sort());
+    // Again: every hit is coded already.
+    await expect(w.api.call('search.codeAll', { query: 'vi', phrase: false, code: { concept: 'Vi-perspektiv' } })).resolves.toMatchObject({ coded: 0, skipped: all.total });
+    await w.api.call('history.undo', {});
+    expect(dumpProject(w.db())).toEqual(before);
+    await expect(w.api.call('search.codeAll', { query: 'sykkelvei', code: { concept: 'X' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
   it('finds emoji and punctuation without the index', async () => {
     const w = await workspace();
     expect((await w.api.call('search.text', { query: '😅' })).hits.map((h) => h.documentTitle)).toEqual(['kjell']);

@@ -158,9 +158,15 @@ describe('importing the REFI-QDA corpus', () => {
     const report = await api.call('refi.import', { source: { path: corpus('qc132_demo_interview.qdpx') } });
     expect(report.undoLabel).toBe('Import “qc132_demo_interview.qdpx”');
     expect((await api.call('history.state', {})).undoLabel).toBe(report.undoLabel);
+    const after = dumpProject(db());
     await api.call('history.undo', {});
     // Blobs are not part of the history by design (a later redo needs them).
     const withoutBlobs = (dump: Record<string, unknown[]>) => ({ ...dump, blobs: [] });
+    expect(withoutBlobs(dumpProject(db()))).toEqual(withoutBlobs(before));
+    // The 205 codings are recorded and replayed in bulk: redo and undo again land on the same states.
+    await api.call('history.redo', {});
+    expect(dumpProject(db())).toEqual(after);
+    await api.call('history.undo', {});
     expect(withoutBlobs(dumpProject(db()))).toEqual(withoutBlobs(before));
   });
 

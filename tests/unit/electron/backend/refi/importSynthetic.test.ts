@@ -93,6 +93,16 @@ describe('REFI-QDA files from other producers', () => {
     expect(report.imported.memos).toBe(1);
   });
 
+  it('matches a coding whose GUID comes twice in one file instead of adding it twice', async () => {
+    const twice = `<PlainTextSelection guid="${G(100)}" ${pos('nye ting', 'codepoint')}><Coding guid="${G(7000)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(10)}"/></Coding></PlainTextSelection>`;
+    const again = `<PlainTextSelection guid="${G(101)}" ${pos('nye ting', 'codepoint')}><Coding guid="${G(7000)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(10)}"/></Coding></PlainTextSelection>`;
+    const zip = await writeZip(new Map([['project.qde', qde(`<TextSource guid="${G(50)}" name="Intervju" plainTextPath="internal://${G(50)}.txt">${twice}${again}</TextSource>`)], [`sources/${G(50)}.txt`, TEXT]]));
+    const { report, quotes } = await importFile('to-ganger.qdpx', zip);
+    expect(quotes).toEqual(['nye ting']);
+    expect(report.imported.codings).toBe(1);
+    expect(report.matched.codings).toBe(1);
+  });
+
   it('takes the text from the .docx when the .txt is empty (NVivo for Mac), and reads a bare .qde with inline text', async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph('Inger: Vi prøver nye ting.'), new Paragraph('Kjell: Det går fint.'), new Paragraph('Inger: Ja.')] }] });
     const docx = new Uint8Array(await Packer.toBuffer(doc));
