@@ -99,3 +99,15 @@ export function selectVisibleCodings(state: AppState): readonly Coding[] {
   lastVisibleInput = input;
   return lastVisible;
 }
+
+let lastCountedCodings: AppState['codings'] | null = null;
+let lastCodingCount = 0;
+
+/** How many codings the open document has (memoised: selectors run on every store change). */
+export function selectCodingCount(state: AppState): number {
+  if (state.codings !== lastCountedCodings) {
+    lastCountedCodings = state.codings;
+    lastCodingCount = Object.keys(state.codings).length;
+  }
+  return lastCodingCount;
+}

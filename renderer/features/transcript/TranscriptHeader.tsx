@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { DocumentFull } from '../../../shared/model/types';
 import { useApp } from '../../store/StoreContext';
-import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
+import { selectCodingCount, selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 
 /** Title and counts; the filter (code at any level, coder); the document memo; edit mode. */
 export function TranscriptHeader({ document }: { document: DocumentFull }) {
-  const codingCount = useApp((s) => Object.keys(s.codings).length);
+  const codingCount = useApp(selectCodingCount);
   const filter = useApp((s) => s.filter);
   const setFilter = useApp((s) => s.setFilter);
   const coders = useApp((s) => s.coders);
