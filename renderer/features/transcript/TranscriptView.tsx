@@ -292,7 +292,7 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
             />
             <TranscriptSync document={document} onModel={setModel} />
             <JumpPlugin model={model} onSelect={readSelection} />
-            <CodingStripes />
+            <CodingStripes model={model} />
           </LexicalComposer>
         </div>
         <HoverCard container={scrollRef} />
