@@ -19,8 +19,8 @@ const MAX_LANES = 8;
  * The margin of coding stripes (as in MAXQDA): one bar per coding beside the lines it covers, in
  * its code's colour, in lanes so overlapping codings sit side by side. Click a bar to select it.
  * Lanes come from the text; positions are measured from the marks of the paragraphs near the
- * viewport only (half a screen above and below), again as it scrolls: measuring every mark of a
- * long transcript forced a layout of the whole document after each change.
+ * viewport only (half a screen above and below, those laid out), again as it scrolls: measuring
+ * every mark of a long transcript forced a layout of the whole document after each change.
  */
 export function CodingStripes({ model }: { model: TranscriptModel | null }) {
   const [editor] = useLexicalComposerContext();
@@ -38,33 +38,31 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
   useEffect(() => {
     if (!model) return undefined;
     let idle = 0;
-    let frame = 0;
     const run = () => {
       const next = measureStripes(editor, model, lanesRef.current);
       if (next) setStripes((current) => (sameStripes(current, next) ? current : next));
     };
-    // After an edit: when the browser is idle, so the frame that shows a new coding is not delayed.
+    // Measured when the browser is idle: after the frame that shows a new coding or a scrolled-to
+    // passage has been painted, when layout is clean and reading it costs nothing.
     const later = () => {
       cancelIdle(idle);
       idle = whenIdle(run);
-    };
-    // While scrolling: once a frame.
-    const soon = () => {
-      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), run()));
     };
     measureRef.current = later;
     later();
     const offUpdate = editor.registerUpdateListener(later);
     const root = editor.getRootElement();
     const scroller = root?.closest('.transcript-scroll');
-    scroller?.addEventListener('scroll', soon, { passive: true });
+    scroller?.addEventListener('scroll', later, { passive: true });
+    // Paragraphs coming into view are laid out (content-visibility): their stripes can be measured.
+    root?.addEventListener('contentvisibilityautostatechange', later, true);
     const observer = new ResizeObserver(later);
     if (root) observer.observe(root);
     return () => {
       cancelIdle(idle);
-      cancelAnimationFrame(frame);
       offUpdate();
-      scroller?.removeEventListener('scroll', soon);
+      scroller?.removeEventListener('scroll', later);
+      root?.removeEventListener('contentvisibilityautostatechange', later, true);
       observer.disconnect();
     };
   }, [editor, model]);
@@ -117,7 +115,11 @@ function measureStripes(editor: LexicalEditor, model: TranscriptModel, lanes: re
   const origin = root.getBoundingClientRect();
   const spans = new Map<string, { top: number; bottom: number }>();
   for (let i = first; i <= last; i += 1) {
-    for (const mark of element(i)?.querySelectorAll<HTMLElement>('mark[data-codings]') ?? []) {
+    const paragraph = element(i);
+    // A paragraph whose content is not laid out yet (content-visibility) is measured once it is:
+    // reading its marks now would force a layout of it, one mark at a time.
+    if (!paragraph || !isRendered(paragraph)) continue;
+    for (const mark of paragraph.querySelectorAll<HTMLElement>('mark[data-codings]')) {
       const rect = mark.getBoundingClientRect();
       const top = rect.top - origin.top;
       const bottom = rect.bottom - origin.top;
@@ -134,6 +136,12 @@ function measureStripes(editor: LexicalEditor, model: TranscriptModel, lanes: re
     if (span && lane.lane < MAX_LANES) out.push({ id: lane.id, top: span.top, height: Math.max(6, span.bottom - span.top), lane: lane.lane });
   }
   return out;
+}
+
+/** Whether the paragraph's content is laid out (not skipped by `content-visibility: auto`). */
+function isRendered(paragraph: HTMLElement): boolean {
+  const child = paragraph.firstElementChild as (Element & { checkVisibility?: (options: object) => boolean }) | null;
+  return !child?.checkVisibility || child.checkVisibility({ contentVisibilityAuto: true });
 }
 
 /** The first index in 0..count for which `past` holds (it must hold for every index after it). */

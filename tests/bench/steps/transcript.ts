@@ -125,6 +125,8 @@ export const transcriptStep: BenchStep = {
       const session = await openBrowserSession(ctx.dir);
       const { page } = session;
       try {
+        // STIGE_BENCH_CSS: extra CSS for the page, to try a rendering change without rebuilding.
+        if (process.env.STIGE_BENCH_CSS) await page.addInitScript((css) => addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: css }))), process.env.STIGE_BENCH_CSS);
         await session.backend.dispatch('projects.open', { path: built.file });
         await page.reload();
         await page.locator('.document-item').first().waitFor();
