@@ -93,7 +93,6 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     shownRef.current = shown;
     editor.update(() => $buildTranscript(model, [...shown.values()]), { discrete: true });
     onModel(model);
-    return layOutInBackground(editor, model);
   }, [editor, document, onModel]);
 
   // Codings (or the filter) changed: rebuild only the paragraphs the change touches.
@@ -136,32 +135,6 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   }, [editor, labels]);
 
   return null;
-}
-
-/**
- * Paragraphs start with `content-visibility: auto`, so the first paint lays out only what is on
- * screen. Then, when the browser is idle, they are laid out for good a slice at a time: on a long,
- * densely coded transcript, content-visibility's bookkeeping on every frame made scrolling and
- * coding slower than a document that is laid out once. Returns a function that stops it.
- */
-function layOutInBackground(editor: LexicalEditor, model: TranscriptModel): () => void {
-  let index = 0;
-  let handle = 0;
-  const step = (deadline: IdleDeadline) => {
-    while (index < model.keys.length && deadline.timeRemaining() > 8) {
-      const end = Math.min(model.keys.length, index + 20);
-      for (; index < end; index += 1) {
-        const element = editor.getElementByKey(model.keys[index]!);
-        if (element) element.style.contentVisibility = 'visible';
-      }
-      // Lay the slice out now, inside this idle period, rather than in the next frame.
-      void editor.getRootElement()?.offsetHeight;
-    }
-    if (index < model.keys.length) handle = requestIdleCallback(step, { timeout: 2000 });
-  };
-  if (typeof requestIdleCallback !== 'function') return () => {};
-  handle = requestIdleCallback(step, { timeout: 2000 });
-  return () => cancelIdleCallback(handle);
 }
 
 /** Lines × line height, at about 100 characters a line: the height of a paragraph not yet laid out. */
