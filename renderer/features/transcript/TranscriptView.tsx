@@ -64,7 +64,6 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
         const index = model.indexOfKey.get(key);
         if (element && index !== undefined) {
           element.dataset.index = String(index);
-          element.style.containIntrinsicSize = `auto ${estimatedHeight(model.paragraphs[index]!)}px`;
           decorateParagraph(element, labelsRef.current[index]);
         }
       }
@@ -135,11 +134,6 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   }, [editor, labels]);
 
   return null;
-}
-
-/** Lines × line height, at about 100 characters a line: the height of a paragraph not yet laid out. */
-function estimatedHeight(range: { start: number; end: number }): number {
-  return Math.max(1, Math.ceil((range.end - range.start) / 100)) * 28;
 }
 
 function decorateParagraph(element: HTMLElement, label: ReturnType<typeof turnLabels>[number] | undefined): void {
