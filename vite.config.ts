@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    // STIGE_NO_MINIFY=1: readable function names in CPU profiles (npm run bench with STIGE_BENCH_PROFILE).
+    minify: process.env.STIGE_NO_MINIFY ? false : 'esbuild',
     target: 'es2023',
     chunkSizeWarningLimit: 2000,
   },

@@ -1,5 +1,6 @@
 import type { Code, Coding } from '../../shared/model/types';
 import type { AppState } from './createAppStore';
+import { selectCountedCoderId } from './coderView';
 
 /** A code with its children, for the Gioia tree. */
 export interface CodeTreeNode {
@@ -94,8 +95,25 @@ export function selectVisibleCodings(state: AppState): readonly Coding[] {
   if (lastVisibleInput && input.every((v, i) => v === lastVisibleInput![i])) return lastVisible;
   const all = Object.values(state.codings);
   const codeIds = state.filter.codeId ? withDescendants(state.codes, state.filter.codeId) : null;
-  const coderId = state.blindCoderId ?? state.filter.coderId;
+  const coderId = selectCountedCoderId(state);
   lastVisible = all.filter((c) => (!codeIds || codeIds.has(c.codeId)) && (!coderId || c.coderId === coderId));
   lastVisibleInput = input;
   return lastVisible;
+}
+
+let lastCounted: [AppState['codings'], string | null] | null = null;
+let lastCodingCount = 0;
+
+/**
+ * How many codings the open document has — only the counted coder's under blind coding or the
+ * coder filter (memoised: selectors run on every store change).
+ */
+export function selectCodingCount(state: AppState): number {
+  const coderId = selectCountedCoderId(state);
+  if (!lastCounted || state.codings !== lastCounted[0] || coderId !== lastCounted[1]) {
+    lastCounted = [state.codings, coderId];
+    const all = Object.values(state.codings);
+    lastCodingCount = coderId ? all.filter((c) => c.coderId === coderId).length : all.length;
+  }
+  return lastCodingCount;
 }

@@ -4,6 +4,7 @@ import { excerptProblem } from '../../../shared/text/excerpt';
 import { wordBoundary } from '../../../shared/text/words';
 import { useApp } from '../../store/StoreContext';
 import { codePath } from '../../store/selectors';
+import { PENDING_PREFIX } from '../../store/slices/codingsSlice';
 
 /**
  * The selected coding: its concept (with theme and dimension), coder and date, the representative
@@ -21,7 +22,8 @@ export function CodingDetails({ codingId, text }: { codingId: string; text: stri
   const openPalette = useApp((s) => s.openPalette);
   const [excerpt, setExcerpt] = useState(coding?.excerpt ?? coding?.quote ?? '');
   useEffect(() => setExcerpt(coding?.excerpt ?? coding?.quote ?? ''), [coding?.excerpt, coding?.quote]);
-  if (!coding) return null;
+  // A coding still being saved opens once it is saved (the selection follows it to its saved id).
+  if (!coding || coding.id.startsWith(PENDING_PREFIX)) return null;
   const code = codes[coding.codeId];
   const passage = text.slice(coding.start, coding.end);
   const problem = excerpt.trim() && excerpt.trim() !== coding.quote.trim() ? excerptProblem(passage, excerpt) : null;

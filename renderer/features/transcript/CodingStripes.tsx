@@ -1,6 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { LexicalEditor } from 'lexical';
 import { useApp } from '../../store/StoreContext';
+import { selectVisibleCodings } from '../../store/selectors';
+import type { TranscriptModel } from './transcriptModel';
+import { lanesIn, stripeLanes, type StripeLane } from './stripeLanes';
 
 interface Stripe {
   readonly id: string;
@@ -14,65 +18,57 @@ const MAX_LANES = 8;
 /**
  * The margin of coding stripes (as in MAXQDA): one bar per coding beside the lines it covers, in
  * its code's colour, in lanes so overlapping codings sit side by side. Click a bar to select it.
- * Positions come from the marks the editor rendered, measured after each update.
+ * Lanes come from the text; positions are measured from the marks of the paragraphs near the
+ * viewport only (half a screen above and below, those laid out), again as it scrolls: measuring
+ * every mark of a long transcript forced a layout of the whole document after each change.
  */
-export function CodingStripes() {
+export function CodingStripes({ model }: { model: TranscriptModel | null }) {
   const [editor] = useLexicalComposerContext();
   const codings = useApp((s) => s.codings);
   const codes = useApp((s) => s.codes);
+  const visible = useApp(selectVisibleCodings);
   const selected = useApp((s) => s.selectedCodingId);
   const selectCoding = useApp((s) => s.selectCoding);
   const [stripes, setStripes] = useState<readonly Stripe[]>([]);
+  const lanes = useMemo(() => (model ? stripeLanes(model.paragraphs, visible) : []), [model, visible]);
+  const lanesRef = useRef(lanes);
+  lanesRef.current = lanes;
+  const measureRef = useRef<() => void>(() => {});
 
   useEffect(() => {
-    // Measured when the browser is idle, after the highlight has been painted: reading the layout
-    // of every mark must not delay the frame that shows a new coding.
-    let frame = 0;
-    const idle = (fn: () => void) =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 300 }) : (setTimeout(fn, 50) as unknown as number);
-    const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
-    const measure = () => {
-      cancelIdle(frame);
-      frame = idle(() => {
-        const root = editor.getRootElement();
-        if (!root) return;
-        const origin = root.getBoundingClientRect();
-        const spans = new Map<string, { top: number; bottom: number }>();
-        for (const mark of root.querySelectorAll<HTMLElement>('mark[data-codings]')) {
-          const rect = mark.getBoundingClientRect();
-          for (const id of (mark.dataset.codings ?? '').split(' ')) {
-            if (!id) continue;
-            const span = spans.get(id);
-            const top = rect.top - origin.top;
-            const bottom = rect.bottom - origin.top;
-            if (span) spans.set(id, { top: Math.min(span.top, top), bottom: Math.max(span.bottom, bottom) });
-            else spans.set(id, { top, bottom });
-          }
-        }
-        // Greedy interval packing: each bar takes the first lane free at its top.
-        const sorted = [...spans].sort((a, b) => a[1].top - b[1].top || b[1].bottom - a[1].bottom);
-        const laneEnds: number[] = [];
-        const placed: Stripe[] = [];
-        for (const [id, span] of sorted) {
-          let lane = laneEnds.findIndex((end) => end <= span.top + 1);
-          if (lane < 0) lane = laneEnds.length;
-          laneEnds[lane] = span.bottom;
-          if (lane < MAX_LANES) placed.push({ id, top: span.top, height: Math.max(6, span.bottom - span.top), lane });
-        }
-        setStripes(placed);
-      });
+    if (!model) return undefined;
+    let idle = 0;
+    const run = () => {
+      const next = measureStripes(editor, model, lanesRef.current);
+      if (next) setStripes((current) => (sameStripes(current, next) ? current : next));
     };
-    measure();
-    const offUpdate = editor.registerUpdateListener(measure);
-    const observer = new ResizeObserver(measure);
+    // Measured when the browser is idle: after the frame that shows a new coding or a scrolled-to
+    // passage has been painted, when layout is clean and reading it costs nothing.
+    const later = () => {
+      cancelIdle(idle);
+      idle = whenIdle(run);
+    };
+    measureRef.current = later;
+    later();
+    const offUpdate = editor.registerUpdateListener(later);
     const root = editor.getRootElement();
+    const scroller = root?.closest('.transcript-scroll');
+    scroller?.addEventListener('scroll', later, { passive: true });
+    // Paragraphs coming into view are laid out (content-visibility): their stripes can be measured.
+    root?.addEventListener('contentvisibilityautostatechange', later, true);
+    const observer = new ResizeObserver(later);
     if (root) observer.observe(root);
     return () => {
-      cancelIdle(frame);
+      cancelIdle(idle);
       offUpdate();
+      scroller?.removeEventListener('scroll', later);
+      root?.removeEventListener('contentvisibilityautostatechange', later, true);
       observer.disconnect();
     };
-  }, [editor]);
+  }, [editor, model]);
+
+  // New lanes (a coding added or removed, the filter changed): measure again.
+  useEffect(() => measureRef.current(), [lanes]);
 
   return (
     <div className="coding-stripes" aria-label="Coding stripes">
@@ -94,4 +90,72 @@ export function CodingStripes() {
       })}
     </div>
   );
+}
+
+function whenIdle(fn: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : (setTimeout(fn, 50) as unknown as number);
+}
+
+function cancelIdle(id: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
+  else clearTimeout(id);
+}
+
+/** The stripes of the codings in the paragraphs near the viewport, positioned from their marks. */
+function measureStripes(editor: LexicalEditor, model: TranscriptModel, lanes: readonly StripeLane[]): Stripe[] | null {
+  const root = editor.getRootElement();
+  const scroller = root?.closest('.transcript-scroll');
+  if (!root || !scroller || model.keys.length === 0) return null;
+  const view = scroller.getBoundingClientRect();
+  const margin = view.height / 2;
+  const element = (index: number) => editor.getElementByKey(model.keys[index]!);
+  const first = firstParagraph(model.keys.length, (i) => (element(i)?.getBoundingClientRect().bottom ?? -Infinity) >= view.top - margin);
+  const last = firstParagraph(model.keys.length, (i) => (element(i)?.getBoundingClientRect().top ?? -Infinity) > view.bottom + margin) - 1;
+  if (first > last) return [];
+  const origin = root.getBoundingClientRect();
+  const spans = new Map<string, { top: number; bottom: number }>();
+  for (let i = first; i <= last; i += 1) {
+    const paragraph = element(i);
+    // A paragraph whose content is not laid out yet (content-visibility) is measured once it is:
+    // reading its marks now would force a layout of it, one mark at a time.
+    if (!paragraph || !isRendered(paragraph)) continue;
+    for (const mark of paragraph.querySelectorAll<HTMLElement>('mark[data-codings]')) {
+      const rect = mark.getBoundingClientRect();
+      const top = rect.top - origin.top;
+      const bottom = rect.bottom - origin.top;
+      for (const id of (mark.dataset.codings ?? '').split(' ')) {
+        if (!id) continue;
+        const span = spans.get(id);
+        spans.set(id, span ? { top: Math.min(span.top, top), bottom: Math.max(span.bottom, bottom) } : { top, bottom });
+      }
+    }
+  }
+  const out: Stripe[] = [];
+  for (const lane of lanesIn(lanes, first, last)) {
+    const span = spans.get(lane.id);
+    if (span && lane.lane < MAX_LANES) out.push({ id: lane.id, top: span.top, height: Math.max(6, span.bottom - span.top), lane: lane.lane });
+  }
+  return out;
+}
+
+/** Whether the paragraph's content is laid out (not skipped by `content-visibility: auto`). */
+function isRendered(paragraph: HTMLElement): boolean {
+  const child = paragraph.firstElementChild as (Element & { checkVisibility?: (options: object) => boolean }) | null;
+  return !child?.checkVisibility || child.checkVisibility({ contentVisibilityAuto: true });
+}
+
+/** The first index in 0..count for which `past` holds (it must hold for every index after it). */
+function firstParagraph(count: number, past: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function sameStripes(a: readonly Stripe[], b: readonly Stripe[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.top === b[i]!.top && s.height === b[i]!.height && s.lane === b[i]!.lane);
 }

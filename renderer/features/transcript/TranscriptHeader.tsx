@@ -1,16 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { DocumentFull } from '../../../shared/model/types';
-import { selectCountedCoderId } from '../../store/coderView';
 import { useApp } from '../../store/StoreContext';
-import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
+import { selectCodingCount, selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 
 /** Title and counts; the filter (code at any level, coder); the document memo; edit mode. */
 export function TranscriptHeader({ document }: { document: DocumentFull }) {
-  // Blind coding or the coder filter: count that coder's codings only.
-  const codingCount = useApp((s) => {
-    const coderId = selectCountedCoderId(s);
-    return Object.values(s.codings).filter((c) => !coderId || c.coderId === coderId).length;
-  });
+  // Blind coding or the coder filter: that coder's codings only.
+  const codingCount = useApp(selectCodingCount);
   const filter = useApp((s) => s.filter);
   const blind = useApp((s) => s.teamStatus?.blindCoder ?? null);
   const setFilter = useApp((s) => s.setFilter);

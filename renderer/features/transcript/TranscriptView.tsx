@@ -106,23 +106,22 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true });
   }, [editor, visible]);
 
-  // A code's colour changed (or a coding was recoded): restyle the marks already on screen. Keyed
-  // on the colours in use, so adding a coding does not restyle every mark of a long transcript.
-  const colours = useMemo(() => Object.values(codings).map((c) => `${c.id}:${codes[c.codeId]?.color ?? ''}`).join('|'), [codings, codes]);
-  const coloursRef = useRef(colours);
+  // A code's colour changed: restyle the marks of its codings. Compared per code, so adding or
+  // recoding a coding (whose paragraphs are rebuilt, and styled as created) costs nothing here.
+  const coloursRef = useRef<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
-    if (coloursRef.current === colours) return;
-    const previous = new Set(coloursRef.current.split('|'));
-    coloursRef.current = colours;
-    const changed = new Set(colours.split('|').filter((entry) => !previous.has(entry)).map((entry) => entry.split(':')[0]!));
+    const previous = coloursRef.current;
+    const next = new Map(Object.values(codes).map((code) => [code.id, code.color]));
+    coloursRef.current = next;
+    const recoloured = new Set([...next].filter(([id, color]) => previous.has(id) && previous.get(id) !== color).map(([id]) => id));
     const root = editor.getRootElement();
-    if (!root || changed.size === 0) return;
+    if (!root || recoloured.size === 0) return;
     const { codings: current, codes: currentCodes } = stylesRef.current;
     for (const element of root.querySelectorAll<HTMLElement>('mark[data-codings]')) {
       const ids = (element.dataset.codings ?? '').split(' ').filter(Boolean);
-      if (ids.some((id) => changed.has(id))) styleMark(element, ids, current, currentCodes);
+      if (ids.some((id) => recoloured.has(current[id]?.codeId ?? ''))) styleMark(element, ids, current, currentCodes);
     }
-  }, [editor, colours]);
+  }, [editor, codes]);
 
   // Speaker labels changed (an informant renamed): redecorate paragraphs.
   useEffect(() => {
@@ -293,7 +292,7 @@ function LoadedTranscript({ document }: { document: DocumentFull }) {
             />
             <TranscriptSync document={document} onModel={setModel} />
             <JumpPlugin model={model} onSelect={readSelection} />
-            <CodingStripes />
+            <CodingStripes model={model} />
           </LexicalComposer>
         </div>
         <HoverCard container={scrollRef} />

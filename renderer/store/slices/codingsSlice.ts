@@ -1,5 +1,5 @@
 import type { CodeTarget } from '../../../shared/api/methods/codings';
-import type { Coding } from '../../../shared/model/types';
+import type { Code, Coding } from '../../../shared/model/types';
 import type { z } from 'zod';
 import type { SliceContext } from '../createAppStore';
 
@@ -22,7 +22,32 @@ function afterPaint(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
+/** Prefix of the id a coding has on screen until the backend has saved it. */
+export const PENDING_PREFIX = 'pending:';
+
+/** The concept a coding target names, when it already exists (its colour shows at once). */
+function knownConcept(codes: Readonly<Record<string, Code>>, target: z.input<typeof CodeTarget>): string {
+  if ('id' in target) return target.id;
+  if (target.theme || target.dimension) return '';
+  const label = target.concept.trim().toLocaleLowerCase();
+  return Object.values(codes).find((c) => c.level === 1 && c.label.toLocaleLowerCase() === label)?.id ?? '';
+}
+
 export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlice {
+  let pendingCount = 0;
+  /** The saved id of each coding still being saved, by its pending id. */
+  const pendingSaves = new Map<string, Promise<string | undefined>>();
+  /** A coding's saved id (waiting for the save when it is still pending); undefined if it failed. */
+  const savedId = async (id: string): Promise<string | undefined> => (id.startsWith(PENDING_PREFIX) ? pendingSaves.get(id) : id);
+  let listsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Reload the document list and the codebook (their counts) 300 ms after the last coding of a burst. */
+  const refreshListsSoon = () => {
+    clearTimeout(listsTimer);
+    listsTimer = setTimeout(() => {
+      void get().loadDocuments();
+      void get().loadCodes();
+    }, 300);
+  };
   return {
     codings: {},
     recentConceptIds: [],
@@ -36,27 +61,53 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
       const document = get().openDocument;
       const selection = get().selection;
       if (!document || !selection) return undefined;
-      return get().guard(async () => {
-        const { coding, createdCodes } = await api.call('codings.create', { documentId: document.id, start: selection.start, end: selection.end, code: target });
-        set((s) => ({
-          codings: { ...s.codings, [coding.id]: coding },
-          codes: createdCodes.length ? { ...s.codes, ...Object.fromEntries(createdCodes.map((c) => [c.id, c])) } : s.codes,
-          recentConceptIds: [coding.codeId, ...s.recentConceptIds.filter((id) => id !== coding.codeId)].slice(0, 9),
-          selection: null,
-          paletteOpen: false,
-        }));
-        // The counts, history and lists follow once the highlight has been painted, so their
-        // requests and renders do not delay the frame the coder is waiting for.
-        afterPaint(() => {
-          void get().refreshHistory();
-          void get().loadDocuments();
-          void get().loadCodes();
-          if (!get().coders.some((c) => c.id === coding.coderId)) void get().loadPeople();
-        });
-        return coding;
+      // The highlight shows at once (optimistic, under a pending id, in the concept's colour when
+      // it exists); the saved coding replaces it when the backend answers, a failure removes it.
+      const pendingId = `${PENDING_PREFIX}${(pendingCount += 1)}`;
+      const pending: Coding = {
+        id: pendingId,
+        documentId: document.id,
+        codeId: knownConcept(get().codes, target),
+        start: selection.start,
+        end: selection.end,
+        coderId: '',
+        quote: document.text.slice(selection.start, selection.end),
+        memo: '',
+        representative: false,
+        repOrder: 0,
+        excerpt: null,
+        attribution: null,
+        status: 'ok',
+        createdAt: Date.now(),
+      };
+      set((s) => ({ codings: { ...s.codings, [pendingId]: pending }, selection: null, paletteOpen: false }));
+      const saving = get().guard(() => api.call('codings.create', { documentId: document.id, start: selection.start, end: selection.end, code: target }));
+      pendingSaves.set(pendingId, saving.then((r) => r?.coding.id));
+      const result = await saving;
+      pendingSaves.delete(pendingId);
+      if (!result) {
+        set((s) => ({ codings: without(s.codings, pendingId), selection: s.selection ?? (s.openDocument?.id === document.id ? selection : null) }));
+        return undefined;
+      }
+      const { coding, createdCodes } = result;
+      set((s) => ({
+        codings: s.openDocument?.id === coding.documentId ? { ...without(s.codings, pendingId), [coding.id]: coding } : without(s.codings, pendingId),
+        codes: createdCodes.length ? { ...s.codes, ...Object.fromEntries(createdCodes.map((c) => [c.id, c])) } : s.codes,
+        recentConceptIds: [coding.codeId, ...s.recentConceptIds.filter((id) => id !== coding.codeId)].slice(0, 9),
+        selectedCodingId: s.selectedCodingId === pendingId ? coding.id : s.selectedCodingId,
+      }));
+      // History follows once the highlight has been painted; the counts and lists (heavier on a
+      // large project) once a burst of coding pauses, so their requests do not queue before the next.
+      afterPaint(() => {
+        void get().refreshHistory();
+        if (!get().coders.some((c) => c.id === coding.coderId)) void get().loadPeople();
       });
+      refreshListsSoon();
+      return coding;
     },
-    async uncode(id) {
+    async uncode(pendingOrId) {
+      const id = await savedId(pendingOrId);
+      if (!id) return;
       await get().guard(async () => {
         await api.call('codings.delete', { id });
         set((s) => {
@@ -68,7 +119,9 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
         void get().loadCodes();
       });
     },
-    async recode(id, codeId) {
+    async recode(pendingOrId, codeId) {
+      const id = await savedId(pendingOrId);
+      if (!id) return;
       await get().guard(async () => {
         const coding = await api.call('codings.update', { id, codeId });
         set((s) => ({ codings: s.codings[id] ? { ...s.codings, [id]: coding } : s.codings, paletteOpen: false, recodingId: null }));
@@ -76,7 +129,9 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
         void get().loadCodes();
       });
     },
-    async setRepresentative(id, representative) {
+    async setRepresentative(pendingOrId, representative) {
+      const id = await savedId(pendingOrId);
+      if (!id) return;
       await get().guard(async () => {
         const coding = await api.call('codings.update', { id, representative });
         set((s) => ({ codings: s.codings[id] ? { ...s.codings, [id]: coding } : s.codings }));
@@ -85,4 +140,9 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
       });
     },
   };
+}
+
+function without(codings: Readonly<Record<string, Coding>>, id: string): Readonly<Record<string, Coding>> {
+  const { [id]: _removed, ...rest } = codings;
+  return rest;
 }

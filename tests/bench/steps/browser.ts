@@ -70,6 +70,19 @@ export async function timeInPage(page: Page, start: string, done: string, timeou
 export async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
   const folder = process.env.STIGE_BENCH_PROFILE;
   if (!folder) return fn();
+  fs.mkdirSync(folder, { recursive: true });
+  const base = path.join(folder, name.replace(/[^\w.-]+/g, '_'));
+  // STIGE_BENCH_TRACE=1 as well: a Chromium trace (<name>.trace.json: style, layout, paint, scripts).
+  const browser = process.env.STIGE_BENCH_TRACE ? page.context().browser() : null;
+  if (browser) await browser.startTracing(page, { path: `${base}.trace.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  try {
+    return await profiledCpu(page, base, fn);
+  } finally {
+    if (browser) await browser.stopTracing();
+  }
+}
+
+async function profiledCpu<T>(page: Page, base: string, fn: () => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -78,8 +91,7 @@ export async function profiled<T>(page: Page, name: string, fn: () => Promise<T>
     return await fn();
   } finally {
     const { profile } = await cdp.send('Profiler.stop');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    fs.writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
     await cdp.detach();
   }
 }

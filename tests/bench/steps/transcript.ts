@@ -9,7 +9,7 @@ import { paragraphRanges } from '../../../shared/text/paragraphs';
 import { rng, transcript } from '../generate';
 import { check, ratioTo, type BenchContext, type BenchStep, type Check, type Metric } from '../types';
 import { referenceProject } from './thesis';
-import { openBrowserSession, timeInPage } from './browser';
+import { openBrowserSession, profiled, timeInPage } from './browser';
 
 /** A generated long transcript and how densely it is coded. */
 interface Generated {
@@ -118,11 +118,15 @@ export const transcriptStep: BenchStep = {
   async run(ctx) {
     const metrics: Metric[] = [];
     const checks: Check[] = [];
-    for (const listed of ctx.quick ? QUICK : FULL) {
+    // STIGE_BENCH_LONG=TEXT: only the transcripts whose label contains TEXT (e.g. 300k), to iterate.
+    const only = process.env.STIGE_BENCH_LONG;
+    for (const listed of (ctx.quick ? QUICK : FULL).filter((t) => !only || t.label.includes(only))) {
       const built = listed.source === 'thesis-large' ? await largestOfThesisLarge(ctx) : await buildTranscriptProject(ctx.dir, listed.source);
       const session = await openBrowserSession(ctx.dir);
       const { page } = session;
       try {
+        // STIGE_BENCH_CSS: extra CSS for the page, to try a rendering change without rebuilding.
+        if (process.env.STIGE_BENCH_CSS) await page.addInitScript((css) => addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: css }))), process.env.STIGE_BENCH_CSS);
         await session.backend.dispatch('projects.open', { path: built.file });
         await page.reload();
         await page.locator('.document-item').first().waitFor();
@@ -135,6 +139,8 @@ export const transcriptStep: BenchStep = {
           metrics.push({ name: 'RSS of the backend process after opening thesis-large (bench + devhost in it)', unit: 'MB', samples: [process.memoryUsage().rss / 1024 / 1024] });
         }
         const paints: number[] = [];
+        const tag = listed.source === 'thesis-large' ? 'thesis-large' : `generated-${listed.source.seed}`;
+        await profiled(page, `paint-${tag}`, async () => {
         for (let run = 0; run < ctx.runs; run += 1) {
           // Show another view first so that opening the transcript builds it from scratch.
           await page.getByRole('button', { name: 'Data structure', exact: true }).click();
@@ -146,6 +152,7 @@ export const transcriptStep: BenchStep = {
           );
           paints.push(ms);
         }
+        });
         const shown = await page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('mark.coding')].flatMap((m) => (m.dataset.codings ?? '').split(' '))).size);
         checks.push(check(`${spec.label}: every coding is highlighted`, shown === expected, `${shown} of ${expected}`));
         const text = await page.evaluate(() =>
@@ -158,7 +165,7 @@ export const transcriptStep: BenchStep = {
         metrics.push(paint, { name: '  floor: headless Lexical (Node), same paragraphs, no marks', unit: 'ms', samples: floor }, ratioTo('headless Lexical', paint, floor));
 
         // Scroll through the whole transcript, counting long tasks.
-        const longTasks = await page.evaluate(async () => {
+        const longTasks = await profiled(page, `scroll-${tag}`, () => page.evaluate(async () => {
           const scroller = document.querySelector('.transcript-scroll')!;
           const tasks: number[] = [];
           const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
@@ -170,12 +177,13 @@ export const transcriptStep: BenchStep = {
           await new Promise((r) => setTimeout(r, 200));
           observer.disconnect();
           return tasks;
-        });
+        }));
         metrics.push({ name: `scroll ${spec.label}: long tasks > 50 ms`, unit: 'count', samples: [longTasks.length], target: 0, targetOn: 'max' });
 
         // Apply codes from the keyboard (V, in vivo) to uncoded words, until each highlight is painted.
         const applies: number[] = [];
         const count = ctx.quick ? 3 : 50;
+        await profiled(page, `apply-${tag}`, async () => {
         for (let i = 0; i < count; i += 1) {
           applies.push(
             await page.evaluate(async (index) => {
@@ -207,6 +215,7 @@ export const transcriptStep: BenchStep = {
             }, i),
           );
         }
+        });
         metrics.push({ name: `apply a code (V) on ${spec.label} → highlight painted`, unit: 'ms', samples: applies, target: 50, targetOn: 'p95' });
         if (listed.source === 'thesis-large') await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
         const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directTransport } from '../../../../renderer/api/directTransport';
 import { createAppStore } from '../../../../renderer/store/createAppStore';
+import { PENDING_PREFIX } from '../../../../renderer/store/slices/codingsSlice';
 import { selectGioiaTree } from '../../../../renderer/store/selectors';
 import { testBackend } from '../../../support/backend';
 import { writeFile } from '../../../support/temp';
@@ -56,6 +57,47 @@ describe('the store over a real backend', () => {
     expect(Object.keys(s().codings)).toHaveLength(0);
     await s().undo();
     expect(Object.keys(s().codings)).toHaveLength(1);
+  });
+
+  it('shows a coding at once while it is saved, swaps in the saved one, and rolls back a failure', async () => {
+    const { store, dir } = await storeWithBackend();
+    const s = () => store.getState();
+    await s().createProject(path.join(dir, 'Optimistisk'));
+    await s().importFiles([new File(['Inger: Vi prøver nye ting i Bærum.'], 'Inger.txt')]);
+    const start = s().openDocument!.text.indexOf('nye ting');
+    const range = { start, end: start + 'nye ting'.length };
+    s().setSelection(range);
+    const saving = s().codeSelection({ concept: 'Nye ting' });
+    // Before the backend has answered: one pending coding over the passage, the selection gone.
+    const [pending] = Object.values(s().codings);
+    expect(pending).toMatchObject({ ...range, quote: 'nye ting' });
+    expect(pending!.id.startsWith(PENDING_PREFIX)).toBe(true);
+    expect(s().selection).toBeNull();
+    const saved = await saving;
+    expect(Object.keys(s().codings)).toEqual([saved!.id]);
+    // The same passage and concept again: the backend refuses (a duplicate); the pending coding
+    // goes, the selection comes back, and the refusal is shown.
+    s().setSelection(range);
+    const refused = s().codeSelection({ id: saved!.codeId });
+    expect(Object.keys(s().codings)).toHaveLength(2);
+    expect(await refused).toBeUndefined();
+    expect(Object.keys(s().codings)).toEqual([saved!.id]);
+    expect(s().selection).toEqual(range);
+    expect(s().notices.some((n) => n.kind === 'error' && /already coded/.test(n.message))).toBe(true);
+  });
+
+  it('uncodes a coding that is still being saved once it is saved', async () => {
+    const { store, dir } = await storeWithBackend();
+    const s = () => store.getState();
+    await s().createProject(path.join(dir, 'Angre'));
+    await s().importFiles([new File(['Inger: Vi prøver nye ting i Bærum.'], 'Inger.txt')]);
+    s().setSelection({ start: 0, end: 2 });
+    const saving = s().codeSelection({ concept: 'Vi' });
+    const pendingId = Object.keys(s().codings)[0]!;
+    await s().uncode(pendingId);
+    await saving;
+    expect(Object.keys(s().codings)).toEqual([]);
+    expect(s().notices.filter((n) => n.kind === 'error')).toEqual([]);
   });
 
   it('turns failures into visible notices, not silence', async () => {
