@@ -80,6 +80,28 @@ test('code by palette, in vivo key, digit and drag; recode; uncode; undo and red
   await expect(stige.codeRow('Handlingsrom')).toBeVisible();
 });
 
+test('a passage selected while the previous coding is still being saved stays selected when that coding lands', async ({ stige, page }) => {
+  // Hold the backend's answer to the coding, so the next passage is selected before it arrives
+  // and the paragraph is redrawn under the selection.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'codings.create') await held;
+    await route.continue();
+  });
+  await stige.select('Budsjettet er stramt');
+  await stige.codeSelectionAs('Stramme budsjetter');
+  await expect(stige.transcript().locator('mark[data-codings^="pending:"]')).toHaveCount(1);
+  await stige.select('finne rom');
+  release();
+  await expect(stige.transcript().locator('mark[data-codings^="pending:"]')).toHaveCount(0);
+  await expect(stige.marksWith('Budsjettet er stramt')).toHaveCount(1);
+  await expect(page.getByRole('toolbar', { name: 'Code the selected passage' })).toBeVisible();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('finne rom');
+  await stige.codeSelectionAs('Handlingsrom');
+  await expect(stige.marksWith('finne rom')).toHaveCount(1);
+});
+
 test('keyboard only: move, select by words, code with C', async ({ stige, page }) => {
   await stige.transcript().focus();
   // The first arrow key places the cursor at the start of the first paragraph in view.

@@ -12,7 +12,7 @@ import { useApp, useAppStore } from '../../store/StoreContext';
 import { selectVisibleCodings } from '../../store/selectors';
 import type { AppStore } from '../../store/createAppStore';
 import { $buildTranscript, $rebuildParagraphs, changedRanges, createTranscriptModel, paragraphsTouching, TRANSCRIPT_NODES, type TranscriptModel } from './transcriptModel';
-import { domRangeFor, transcriptSelection } from './domSelection';
+import { domRangeFor, keepingSelection, transcriptSelection } from './domSelection';
 import { codeInVivo } from './codingActions';
 import { markStyle } from './markStyle';
 import { turnLabels } from './turnLabels';
@@ -103,7 +103,7 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     shownRef.current = next;
     if (ranges.length === 0) return;
     const indices = paragraphsTouching(model, ranges);
-    editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true });
+    keepingSelection(editor, model, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true }));
   }, [editor, visible]);
 
   // A code's colour changed: restyle the marks of its codings. Compared per code, so adding or

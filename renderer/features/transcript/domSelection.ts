@@ -9,6 +9,12 @@ import { $offsetOfPoint, type TranscriptModel } from './transcriptModel';
  * `$offsetOfPoint`; the speaker gutter is drawn by CSS and holds no text, so it never counts.
  */
 export function transcriptSelection(editor: LexicalEditor, model: TranscriptModel, selection: Selection | null): TextRange | null {
+  const raw = selectionOffsets(editor, model, selection);
+  return raw && trimRange(model.text, raw.start, raw.end);
+}
+
+/** The browser's selection in the transcript as canonical offsets, untrimmed; null when none. */
+function selectionOffsets(editor: LexicalEditor, model: TranscriptModel, selection: Selection | null): TextRange | null {
   const root = editor.getRootElement();
   if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const { anchorNode, focusNode } = selection;
@@ -25,7 +31,26 @@ export function transcriptSelection(editor: LexicalEditor, model: TranscriptMode
   });
   const [a, b] = offsets;
   if (a === null || b === null) return null;
-  return trimRange(model.text, Math.min(a, b), Math.max(a, b));
+  return { start: Math.min(a, b), end: Math.max(a, b) };
+}
+
+/**
+ * Run `rebuild` (which replaces paragraphs' DOM) without losing a selection the change is not
+ * about: a passage selected while an earlier coding is still being saved must stay selected when
+ * that coding lands and its paragraph is redrawn. A selection overlapping a `changed` range (the
+ * passage just coded, undone or redone) is let go, as coding it is what the user just did.
+ */
+export function keepingSelection(editor: LexicalEditor, model: TranscriptModel, changed: readonly TextRange[], rebuild: () => void): void {
+  const selection = window.getSelection();
+  const kept = selectionOffsets(editor, model, selection);
+  rebuild();
+  if (!kept || !selection || changed.some((r) => r.start < kept.end && kept.start < r.end)) return;
+  const root = editor.getRootElement();
+  if (!selection.isCollapsed && selection.anchorNode && root?.contains(selection.anchorNode)) return;
+  const range = domRangeFor(editor, model, kept.start, kept.end);
+  if (!range) return;
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
 
 /** Shrink `[start, end)` past whitespace at both ends; null when nothing but whitespace is left. */
