@@ -6,6 +6,7 @@ import type { Code, Coding } from '../../shared/model/types';
 import { rangeProblem } from '../../shared/text/offsets';
 import { getCode, resolveConceptPath } from './codebook';
 import type { OpenProject } from './openProject';
+import { newCoding } from '../../shared/model/newCoding';
 
 /** A passage to code. */
 export interface RangeToCode {
@@ -60,22 +61,7 @@ export function codeRanges(
       }
       seen.add(key);
       const quote = docs.get(range.documentId)!.text.slice(range.start, range.end);
-      codings.push({
-        id: randomUUID(),
-        documentId: range.documentId,
-        codeId: concept.id,
-        start: range.start,
-        end: range.end,
-        coderId,
-        quote,
-        memo: '',
-        representative: false,
-        repOrder: 0,
-        excerpt: null,
-        attribution: null,
-        status: 'ok',
-        createdAt: now,
-      });
+      codings.push(newCoding({ id: randomUUID(), documentId: range.documentId, codeId: concept.id, start: range.start, end: range.end, coderId, quote, createdAt: now }));
     }
     project.file.history.insertMany(
       'codings',

@@ -2,6 +2,7 @@ import type { CodeTarget } from '../../../shared/api/methods/codings';
 import type { Code, Coding } from '../../../shared/model/types';
 import type { z } from 'zod';
 import type { SliceContext } from '../createAppStore';
+import { newCoding } from '../../../shared/model/newCoding';
 
 /** Codings of the open document, by id. */
 export interface CodingsSlice {
@@ -64,7 +65,7 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
       // The highlight shows at once (optimistic, under a pending id, in the concept's colour when
       // it exists); the saved coding replaces it when the backend answers, a failure removes it.
       const pendingId = `${PENDING_PREFIX}${(pendingCount += 1)}`;
-      const pending: Coding = {
+      const pending = newCoding({
         id: pendingId,
         documentId: document.id,
         codeId: knownConcept(get().codes, target),
@@ -72,14 +73,8 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
         end: selection.end,
         coderId: '',
         quote: document.text.slice(selection.start, selection.end),
-        memo: '',
-        representative: false,
-        repOrder: 0,
-        excerpt: null,
-        attribution: null,
-        status: 'ok',
         createdAt: Date.now(),
-      };
+      });
       set((s) => ({ codings: { ...s.codings, [pendingId]: pending }, selection: null, paletteOpen: false }));
       const saving = get().guard(() => api.call('codings.create', { documentId: document.id, start: selection.start, end: selection.end, code: target }));
       pendingSaves.set(pendingId, saving.then((r) => r?.coding.id));
