@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { afterPaint } from '../../afterPaint';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { useApp } from '../../store/StoreContext';
@@ -30,7 +31,9 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
   const selected = useApp((s) => s.selectedCodingId);
   const selectCoding = useApp((s) => s.selectCoding);
   const [stripes, setStripes] = useState<readonly Stripe[]>([]);
-  const lanes = useMemo(() => (model ? stripeLanes(model.paragraphs, visible) : []), [model, visible]);
+  // Lanes follow a coding change in a render of their own, after the highlight has been painted.
+  const lanesFor = useValueAfterPaint(visible);
+  const lanes = useMemo(() => (model ? stripeLanes(model.paragraphs, lanesFor) : []), [model, lanesFor]);
   const lanesRef = useRef(lanes);
   lanesRef.current = lanes;
   const measureRef = useRef<() => void>(() => {});
@@ -90,6 +93,13 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
       })}
     </div>
   );
+}
+
+/** `value`, but a change shows only after the next frame has been painted. */
+function useValueAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => (shown === value ? undefined : afterPaint(() => setShown(value))), [shown, value]);
+  return shown;
 }
 
 function whenIdle(fn: () => void): number {

@@ -41,7 +41,7 @@ export function EditableTranscript({ document }: { document: DocumentFull }) {
       editable: true,
       theme: { paragraph: 'tp' },
       onError: (error: Error) => store.getState().notify('error', `Edit mode failed: ${error.message}`),
-      editorState: () => $buildTranscript(model, []),
+      editorState: () => $buildTranscript(model, [], Infinity),
     }),
     [model, store],
   );

@@ -3,10 +3,17 @@ import type { DocumentFull } from '../../../shared/model/types';
 import { useApp } from '../../store/StoreContext';
 import { selectCodingCount, selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 
+/**
+ * The number of codings shown, on its own so that coding re-renders only it, not the header and
+ * its list of every code. Blind coding or the coder filter: that coder's codings only.
+ */
+function CodingCount() {
+  const count = useApp(selectCodingCount);
+  return <>{`${count} coding${count === 1 ? '' : 's'}`}</>;
+}
+
 /** Title and counts; the filter (code at any level, coder); the document memo; edit mode. */
 export function TranscriptHeader({ document }: { document: DocumentFull }) {
-  // Blind coding or the coder filter: that coder's codings only.
-  const codingCount = useApp(selectCodingCount);
   const filter = useApp((s) => s.filter);
   const blind = useApp((s) => s.teamStatus?.blindCoder ?? null);
   const setFilter = useApp((s) => s.setFilter);
@@ -31,7 +38,7 @@ export function TranscriptHeader({ document }: { document: DocumentFull }) {
       <div className="title-row">
         <h2>{document.title}</h2>
         <span className="muted">
-          {document.turns.length} turns · {document.chars.toLocaleString('en')} characters · {codingCount} coding{codingCount === 1 ? '' : 's'}
+          {document.turns.length} turns · {document.chars.toLocaleString('en')} characters · <CodingCount />
         </span>
         <span className="spacer" />
         {!editMode && (

@@ -7,7 +7,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, ParagraphNode, type LexicalEditor } from 'lexical';
 import { $isMarkNode, MarkNode } from '@lexical/mark';
 import type { Code, Coding, DocumentFull } from '../../../shared/model/types';
-import type { Anchored } from '../../../shared/text/sweep';
 import { useApp, useAppStore } from '../../store/StoreContext';
 import { selectVisibleCodings } from '../../store/selectors';
 import type { AppStore } from '../../store/createAppStore';
@@ -15,6 +14,7 @@ import { $buildTranscript, $rebuildParagraphs, changedRanges, createTranscriptMo
 import { domRangeFor, keepingSelection, transcriptSelection } from './domSelection';
 import { codeInVivo } from './codingActions';
 import { markStyle } from './markStyle';
+import { $isParagraphGroupNode, ParagraphGroupNode } from './ParagraphGroupNode';
 import { turnLabels } from './turnLabels';
 import { HoverCard } from './HoverCard';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -28,10 +28,8 @@ import { TurnMenu, type TurnMenuAt } from './TurnMenu';
 
 const THEME = { paragraph: 'tp', mark: 'coding', markOverlap: 'coding-overlap' };
 
-type Keyed = Anchored & { codeId: string };
-
-function keyed(codings: readonly Coding[]): Map<string, Keyed> {
-  return new Map(codings.map((c) => [c.id, { id: c.id, start: c.start, end: c.end, codeId: c.codeId }]));
+function byId(codings: readonly Coding[]): Map<string, Coding> {
+  return new Map(codings.map((c) => [c.id, c]));
 }
 
 /**
@@ -41,12 +39,13 @@ function keyed(codings: readonly Coding[]): Map<string, Keyed> {
  */
 function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel: (model: TranscriptModel) => void }) {
   const [editor] = useLexicalComposerContext();
+  const store = useAppStore();
   const visible = useApp(selectVisibleCodings);
   const codings = useApp((s) => s.codings);
   const codes = useApp((s) => s.codes);
   const informants = useApp((s) => s.informants);
   const modelRef = useRef<TranscriptModel | null>(null);
-  const shownRef = useRef<Map<string, Keyed>>(new Map());
+  const shownRef = useRef<Map<string, Coding>>(new Map());
   const stylesRef = useRef({ codings, codes, visible });
   stylesRef.current = { codings, codes, visible };
   const labels = useMemo(() => turnLabels(document, informants), [document, informants]);
@@ -68,6 +67,21 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
         }
       }
     });
+    // A group out of view is not laid out (content-visibility): until it is, it takes the height
+    // its text would take, so the scrollbar and jumps to passages are about right.
+    const offGroups = editor.registerMutationListener(ParagraphGroupNode, (mutations) => {
+      const model = modelRef.current;
+      if (!model) return;
+      editor.read(() => {
+        for (const [key, kind] of mutations) {
+          const element = kind === 'created' ? editor.getElementByKey(key) : null;
+          const group = $getNodeByKey(key);
+          if (!element || !$isParagraphGroupNode(group)) continue;
+          const indices = group.getChildrenKeys().map((k) => model.indexOfKey.get(k) ?? -1);
+          element.style.containIntrinsicSize = `auto ${estimatedHeight(model, indices)}px`;
+        }
+      });
+    });
     const offMarks = editor.registerMutationListener(MarkNode, (mutations) => {
       editor.read(() => {
         for (const [key, kind] of mutations) {
@@ -80,6 +94,7 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     });
     return () => {
       offParagraphs();
+      offGroups();
       offMarks();
     };
   }, [editor]);
@@ -88,9 +103,8 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   useEffect(() => {
     const model = createTranscriptModel(document.text);
     modelRef.current = model;
-    const shown = keyed(stylesRef.current.visible);
-    shownRef.current = shown;
-    editor.update(() => $buildTranscript(model, [...shown.values()]), { discrete: true });
+    shownRef.current = byId(stylesRef.current.visible);
+    editor.update(() => $buildTranscript(model, stylesRef.current.visible), { discrete: true });
     onModel(model);
   }, [editor, document, onModel]);
 
@@ -98,13 +112,13 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   useEffect(() => {
     const model = modelRef.current;
     if (!model) return;
-    const next = keyed(visible);
+    const next = byId(visible);
     const ranges = changedRanges(shownRef.current, next);
     shownRef.current = next;
     if (ranges.length === 0) return;
     const indices = paragraphsTouching(model, ranges);
-    keepingSelection(editor, model, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, [...next.values()]), { discrete: true }));
-  }, [editor, visible]);
+    keepingSelection(editor, model, store.getState().selection, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, visible), { discrete: true }));
+  }, [editor, visible, store]);
 
   // A code's colour changed: restyle the marks of its codings. Compared per code, so adding or
   // recoding a coding (whose paragraphs are rebuilt, and styled as created) costs nothing here.
@@ -134,6 +148,16 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
   }, [editor, labels]);
 
   return null;
+}
+
+/** About 90 characters a line, 28 px a line, 14 px above each turn: a group's height unseen. */
+function estimatedHeight(model: TranscriptModel, indices: readonly number[]): number {
+  let height = 0;
+  for (const index of indices) {
+    const range = model.paragraphs[index];
+    if (range) height += Math.max(1, Math.ceil((range.end - range.start) / 90)) * 28 + 14;
+  }
+  return height;
 }
 
 function decorateParagraph(element: HTMLElement, label: ReturnType<typeof turnLabels>[number] | undefined): void {

@@ -6,6 +6,7 @@ import {
   $getRoot,
   $isElementNode,
   $isParagraphNode,
+  $isRootNode,
   $isTextNode,
   type LexicalNode,
   type NodeKey,
@@ -15,12 +16,17 @@ import type { Anchored } from '../../../shared/text/sweep';
 import { sweepRuns } from '../../../shared/text/sweep';
 import { paragraphIndexAt, paragraphRanges } from '../../../shared/text/paragraphs';
 import type { TextRange } from '../../../shared/text/offsets';
+import { $createParagraphGroupNode, $isParagraphGroupNode, ParagraphGroupNode } from './ParagraphGroupNode';
 
 // SQLite is the source of truth; the Lexical editor is a view of one document built from its
 // canonical text and codings. Each `\n`-separated line is a ParagraphNode; codings are swept into
 // flat runs, and each run covered by codings is wrapped in a MarkNode carrying their ids, so
 // overlapping codings become sibling marks with several ids (the mechanism of @lexical/mark).
+// In the read-only view the paragraphs sit in groups of GROUP_SIZE (see ParagraphGroupNode).
 // Nothing here is persisted: the editor is rebuilt from the database.
+
+/** Paragraphs per group in the read-only view: a change costs about GROUP_SIZE + count / GROUP_SIZE. */
+export const GROUP_SIZE = 16;
 
 /** What the view keeps beside the editor: which paragraph node holds which range of the text. */
 export interface TranscriptModel {
@@ -57,20 +63,28 @@ function codingsIn(sorted: readonly Anchored[], range: TextRange, from = 0): Anc
   return out;
 }
 
-/** Replace the editor's content with the document. Call inside `editor.update`. */
-export function $buildTranscript(model: TranscriptModel, codings: readonly Anchored[]): void {
+/**
+ * Replace the editor's content with the document, paragraphs in groups of `groupSize` (edit mode
+ * passes Infinity: its paragraphs stay directly under the root). Call inside `editor.update`.
+ */
+export function $buildTranscript(model: TranscriptModel, codings: readonly Anchored[], groupSize = GROUP_SIZE): void {
   const root = $getRoot();
   root.clear();
   const sorted = [...codings].sort((a, b) => a.start - b.start);
   // Sweep once per paragraph over the codings that reach it; a pointer walks the sorted list.
   let from = 0;
+  let group: ParagraphGroupNode | null = null;
   model.keys = [];
   model.indexOfKey = new Map();
   model.paragraphs.forEach((range, index) => {
     while (from < sorted.length && sorted[from]!.end <= range.start) from += 1;
     const paragraph = $createParagraphNode();
     $fillParagraph(paragraph, model, range, codingsIn(sorted, range, from));
-    root.append(paragraph);
+    if (!Number.isFinite(groupSize)) root.append(paragraph);
+    else {
+      if (index % groupSize === 0) root.append((group = $createParagraphGroupNode()));
+      group!.append(paragraph);
+    }
     model.keys.push(paragraph.getKey());
     model.indexOfKey.set(paragraph.getKey(), index);
   });
@@ -98,6 +112,7 @@ export function changedRanges(
   const ranges: TextRange[] = [];
   for (const [id, a] of after) {
     const b = before.get(id);
+    if (b === a) continue;
     if (!b) ranges.push(a);
     else if (b.start !== a.start || b.end !== a.end || b.codeId !== a.codeId) ranges.push(a, b);
   }
@@ -107,7 +122,11 @@ export function changedRanges(
 
 /** Rebuild only the given paragraphs with the current codings. Call inside `editor.update`. */
 export function $rebuildParagraphs(model: TranscriptModel, indices: readonly number[], codings: readonly Anchored[]): void {
-  const sorted = [...codings].sort((a, b) => a.start - b.start);
+  if (indices.length === 0) return;
+  // Only the codings that reach the rebuilt paragraphs are sorted (not all of a long transcript's).
+  const from = model.paragraphs[indices[0]!]!.start;
+  const to = model.paragraphs[indices[indices.length - 1]!]!.end;
+  const sorted = codings.filter((c) => c.start <= to && c.end >= from).sort((a, b) => a.start - b.start);
   for (const index of indices) {
     const paragraph = $getNodeByKey<ParagraphNode>(model.keys[index]!);
     const range = model.paragraphs[index]!;
@@ -125,12 +144,11 @@ export function $offsetOfPoint(model: TranscriptModel, node: LexicalNode, offset
   let paragraph: LexicalNode | null = node;
   while (paragraph && !$isParagraphNode(paragraph)) paragraph = paragraph.getParent();
   if (!paragraph) {
-    // A point on the root: before child `offset`.
-    if (node.getKey() === 'root') {
-      const key = model.keys[offset];
-      return key === undefined ? model.text.length : model.paragraphs[offset]!.start;
-    }
-    return null;
+    // A point between paragraphs, on the root or on a group: before its child `offset`.
+    if (!$isRootNode(node) && !$isParagraphGroupNode(node)) return null;
+    const next = $firstParagraphIn(node.getChildAtIndex(offset)) ?? ($isParagraphGroupNode(node) ? $firstParagraphIn(node.getNextSibling()) : null);
+    const index = next ? model.indexOfKey.get(next.getKey()) : undefined;
+    return index === undefined ? model.text.length : model.paragraphs[index]!.start;
   }
   const index = model.indexOfKey.get(paragraph.getKey());
   if (index === undefined) return null;
@@ -153,10 +171,21 @@ export function $offsetOfPoint(model: TranscriptModel, node: LexicalNode, offset
   return Math.min(range.start + within, range.end);
 }
 
-/** The editor's text as canonical text: paragraphs joined by `\n` (the invariant tests check). */
-export function $editorText(): string {
+/** A paragraph itself, or the first paragraph of a group; null for anything else. */
+function $firstParagraphIn(node: LexicalNode | null): LexicalNode | null {
+  return $isParagraphGroupNode(node) ? node.getFirstChild() : node;
+}
+
+/** The paragraphs in document order, whether grouped or directly under the root. */
+export function $paragraphNodes(): LexicalNode[] {
   return $getRoot()
     .getChildren()
+    .flatMap((child) => ($isParagraphGroupNode(child) ? child.getChildren() : [child]));
+}
+
+/** The editor's text as canonical text: paragraphs joined by `\n` (the invariant tests check). */
+export function $editorText(): string {
+  return $paragraphNodes()
     .map((p) => p.getTextContent())
     .join('\n');
 }
@@ -173,4 +202,4 @@ export function $markIds(): string[][] {
 }
 
 /** The nodes the transcript editor uses. */
-export const TRANSCRIPT_NODES = [MarkNode];
+export const TRANSCRIPT_NODES = [MarkNode, ParagraphGroupNode];

@@ -3,6 +3,7 @@ import type { Code, Coding } from '../../../shared/model/types';
 import type { z } from 'zod';
 import type { SliceContext } from '../createAppStore';
 import { newCoding } from '../../../shared/model/newCoding';
+import { afterPaint, nextPaint } from '../../afterPaint';
 
 /** Codings of the open document, by id. */
 export interface CodingsSlice {
@@ -17,11 +18,6 @@ export interface CodingsSlice {
   setRepresentative(id: string, representative: boolean): Promise<void>;
 }
 
-/** Run `fn` after the next frame is painted (in a browser), or on the next turn (elsewhere). */
-function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
-}
 
 /** Prefix of the id a coding has on screen until the backend has saved it. */
 export const PENDING_PREFIX = 'pending:';
@@ -76,7 +72,8 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
         createdAt: Date.now(),
       });
       set((s) => ({ codings: { ...s.codings, [pendingId]: pending }, selection: null, paletteOpen: false }));
-      const saving = get().guard(() => api.call('codings.create', { documentId: document.id, start: selection.start, end: selection.end, code: target }));
+      // The request is sent once the highlight has been painted, so that frame does not wait for it.
+      const saving = nextPaint().then(() => get().guard(() => api.call('codings.create', { documentId: document.id, start: selection.start, end: selection.end, code: target })));
       pendingSaves.set(pendingId, saving.then((r) => r?.coding.id));
       const result = await saving;
       pendingSaves.delete(pendingId);

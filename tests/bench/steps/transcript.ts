@@ -10,6 +10,7 @@ import { rng, transcript } from '../generate';
 import { check, ratioTo, type BenchContext, type BenchStep, type Check, type Metric } from '../types';
 import { referenceProject } from './thesis';
 import { openBrowserSession, profiled, timeInPage } from './browser';
+import { applyMetrics } from './applyCode';
 
 /** A generated long transcript and how densely it is coded. */
 interface Generated {
@@ -181,42 +182,7 @@ export const transcriptStep: BenchStep = {
         metrics.push({ name: `scroll ${spec.label}: long tasks > 50 ms`, unit: 'count', samples: [longTasks.length], target: 0, targetOn: 'max' });
 
         // Apply codes from the keyboard (V, in vivo) to uncoded words, until each highlight is painted.
-        const applies: number[] = [];
-        const count = ctx.quick ? 3 : 50;
-        await profiled(page, `apply-${tag}`, async () => {
-        for (let i = 0; i < count; i += 1) {
-          applies.push(
-            await page.evaluate(async (index) => {
-              const root = document.querySelector('[data-testid=transcript-text]')!;
-              const candidates: Text[] = [];
-              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-              for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('mark') && (n as Text).data.length > 40) candidates.push(n as Text);
-              const node = candidates[(index * 7) % candidates.length]!;
-              node.parentElement!.scrollIntoView({ block: 'center' });
-              const from = node.data.indexOf(' ') + 1;
-              const to = node.data.indexOf(' ', from + 6);
-              const range = document.createRange();
-              range.setStart(node, from);
-              range.setEnd(node, to > from ? to : node.data.length);
-              const selection = window.getSelection()!;
-              selection.removeAllRanges();
-              selection.addRange(range);
-              document.querySelector('.transcript-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-              await new Promise((r) => requestAnimationFrame(r));
-              const before = root.querySelectorAll('mark.coding').length;
-              const started = performance.now();
-              root.dispatchEvent(new KeyboardEvent('keydown', { key: 'v', bubbles: true }));
-              while (root.querySelectorAll('mark.coding').length <= before) {
-                if (performance.now() - started > 10_000) throw new Error('no highlight appeared');
-                await new Promise((r) => setTimeout(r, 0));
-              }
-              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-              return performance.now() - started;
-            }, i),
-          );
-        }
-        });
-        metrics.push({ name: `apply a code (V) on ${spec.label} → highlight painted`, unit: 'ms', samples: applies, target: 50, targetOn: 'p95' });
+        metrics.push(...(await applyMetrics(page, { label: spec.label, tag, count: ctx.quick ? 3 : 50, stride: 7, minLength: 40 })));
         if (listed.source === 'thesis-large') await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
         const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
         if (heap > 0) metrics.push({ name: `renderer JS heap after ${spec.label}`, unit: 'MB', samples: [heap / 1024 / 1024], target: 300 });

@@ -7,6 +7,7 @@ import {
   $editorText,
   $markIds,
   $offsetOfPoint,
+  $paragraphNodes,
   $rebuildParagraphs,
   changedRanges,
   createTranscriptModel,
@@ -36,17 +37,35 @@ describe('the transcript model (Lexical as a view of canonical text + codings)',
     e.read(() => {
       expect($editorText()).toBe(TEXT);
       expect($markIds()).toEqual([['a'], ['a', 'b'], ['b']]);
-      expect($getRoot().getChildrenSize()).toBe(4);
+      expect($paragraphNodes()).toHaveLength(4);
+    });
+  });
+
+  it('groups paragraphs under the root in the view, and leaves them under the root for editing', () => {
+    const model = createTranscriptModel(TEXT);
+    const grouped = editor();
+    grouped.update(() => $buildTranscript(model, [], 3), { discrete: true });
+    grouped.read(() => {
+      expect($getRoot().getChildren().map((g) => g.getType())).toEqual(['transcript-paragraph-group', 'transcript-paragraph-group']);
+      expect($getRoot().getChildren().map((g) => ($isElementNode(g) ? g.getChildrenSize() : 0))).toEqual([3, 1]);
+      expect($editorText()).toBe(TEXT);
+    });
+    const flat = editor();
+    flat.update(() => $buildTranscript(model, [], Infinity), { discrete: true });
+    flat.read(() => {
+      expect($getRoot().getChildren().map((p) => p.getType())).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+      expect($editorText()).toBe(TEXT);
     });
   });
 
   it('maps every point of every text node back to its canonical offset', () => {
     const e = editor();
     const model = createTranscriptModel(TEXT);
-    e.update(() => $buildTranscript(model, [{ id: 'x', start: 5, end: 30 }, { id: 'y', start: 20, end: 45 }]), { discrete: true });
+    // Groups of three: points inside the first group, on it, and in the second group.
+    e.update(() => $buildTranscript(model, [{ id: 'x', start: 5, end: 30 }, { id: 'y', start: 20, end: 45 }], 3), { discrete: true });
     e.read(() => {
       let checked = 0;
-      $getRoot().getChildren().forEach((paragraph, index) => {
+      $paragraphNodes().forEach((paragraph, index) => {
         let offset = model.paragraphs[index]!.start;
         for (const node of textNodes(paragraph)) {
           const size = node.getTextContentSize();
@@ -60,8 +79,14 @@ describe('the transcript model (Lexical as a view of canonical text + codings)',
         expect($offsetOfPoint(model, paragraph, 0)).toBe(model.paragraphs[index]!.start);
       });
       expect(checked).toBeGreaterThan(TEXT.length);
-      // A point on the root before the second paragraph.
-      expect($offsetOfPoint(model, $getRoot(), 1)).toBe(model.paragraphs[1]!.start);
+      // Points between paragraphs: on the root before the second group (the fourth paragraph),
+      // on a group before its second paragraph, at the end of a group and of the root.
+      const [first, second] = $getRoot().getChildren();
+      expect($offsetOfPoint(model, $getRoot(), 1)).toBe(model.paragraphs[3]!.start);
+      expect($offsetOfPoint(model, first!, 1)).toBe(model.paragraphs[1]!.start);
+      expect($offsetOfPoint(model, first!, 3)).toBe(model.paragraphs[3]!.start);
+      expect($offsetOfPoint(model, second!, 1)).toBe(TEXT.length);
+      expect($offsetOfPoint(model, $getRoot(), 2)).toBe(TEXT.length);
     });
   });
 
@@ -70,12 +95,12 @@ describe('the transcript model (Lexical as a view of canonical text + codings)',
     const model = createTranscriptModel(TEXT);
     const before = new Map([['a', { id: 'a', start: 0, end: 5, codeId: 'c1' }]]);
     e.update(() => $buildTranscript(model, [...before.values()]), { discrete: true });
-    const keysBefore = e.read(() => $getRoot().getChildren().map((p) => ($isElementNode(p) ? p.getChildren().map((c) => c.getKey()) : [])));
+    const keysBefore = e.read(() => $paragraphNodes().map((p) => ($isElementNode(p) ? p.getChildren().map((c) => c.getKey()) : [])));
     const after = new Map([...before, ['b', { id: 'b', start: TEXT.indexOf('Bærum'), end: TEXT.indexOf('Bærum') + 5, codeId: 'c2' }]]);
     const touched = paragraphsTouching(model, changedRanges(before, after));
     expect(touched).toEqual([3]);
     e.update(() => $rebuildParagraphs(model, touched, [...after.values()]), { discrete: true });
-    const keysAfter = e.read(() => $getRoot().getChildren().map((p) => ($isElementNode(p) ? p.getChildren().map((c) => c.getKey()) : [])));
+    const keysAfter = e.read(() => $paragraphNodes().map((p) => ($isElementNode(p) ? p.getChildren().map((c) => c.getKey()) : [])));
     expect(keysAfter.slice(0, 3)).toEqual(keysBefore.slice(0, 3));
     expect(keysAfter[3]).not.toEqual(keysBefore[3]);
     e.read(() => {
@@ -103,7 +128,7 @@ describe('the transcript model (Lexical as a view of canonical text + codings)',
             .map(([x, y], i) => ({ id: `k${i}`, start: Math.min(x, y) % (text.length + 1), end: Math.max(x, y) % (text.length + 1) }))
             .filter((c) => c.end > c.start);
           const e = editor();
-          e.update(() => $buildTranscript(model, codings), { discrete: true });
+          e.update(() => $buildTranscript(model, codings, 2), { discrete: true });
           e.read(() => expect($editorText()).toBe(text));
         },
       ),
