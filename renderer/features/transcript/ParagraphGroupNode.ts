@@ -10,29 +10,29 @@ import { ElementNode, type LexicalNode, type SerializedElementNode } from 'lexic
  * use groups (its paragraphs stay under the root).
  */
 export class ParagraphGroupNode extends ElementNode {
-  static getType(): string {
+  static override getType(): string {
     return 'transcript-paragraph-group';
   }
 
-  static clone(node: ParagraphGroupNode): ParagraphGroupNode {
+  static override clone(node: ParagraphGroupNode): ParagraphGroupNode {
     return new ParagraphGroupNode(node.__key);
   }
 
-  static importJSON(serialized: SerializedElementNode): ParagraphGroupNode {
+  static override importJSON(serialized: SerializedElementNode): ParagraphGroupNode {
     return $createParagraphGroupNode().updateFromJSON(serialized);
   }
 
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     const element = document.createElement('div');
     element.className = 'paragraph-group';
     return element;
   }
 
-  updateDOM(): boolean {
+  override updateDOM(): boolean {
     return false;
   }
 
-  isShadowRoot(): boolean {
+  override isShadowRoot(): boolean {
     return true;
   }
 }

@@ -39,7 +39,6 @@ function byId(codings: readonly Coding[]): Map<string, Coding> {
  */
 function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel: (model: TranscriptModel) => void }) {
   const [editor] = useLexicalComposerContext();
-  const store = useAppStore();
   const visible = useApp(selectVisibleCodings);
   const codings = useApp((s) => s.codings);
   const codes = useApp((s) => s.codes);
@@ -117,8 +116,8 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     shownRef.current = next;
     if (ranges.length === 0) return;
     const indices = paragraphsTouching(model, ranges);
-    keepingSelection(editor, model, store.getState().selection, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, visible), { discrete: true }));
-  }, [editor, visible, store]);
+    keepingSelection(editor, model, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, visible), { discrete: true }));
+  }, [editor, visible]);
 
   // A code's colour changed: restyle the marks of its codings. Compared per code, so adding or
   // recoding a coding (whose paragraphs are rebuilt, and styled as created) costs nothing here.

@@ -37,19 +37,16 @@ function selectionOffsets(editor: LexicalEditor, model: TranscriptModel, selecti
 /**
  * Run `rebuild` (which replaces paragraphs' DOM) without losing a selection the change is not
  * about: a passage selected while an earlier coding is still being saved must stay selected when
- * that coding lands and its paragraph is redrawn. `kept` is the passage selected for coding (the
- * store's selection): taken from there, not read back from the DOM, because reading the browser's
- * selection forces a layout of the document. A selection overlapping a `changed` range (the
+ * that coding lands and its paragraph is redrawn. A selection overlapping a `changed` range (the
  * passage just coded, undone or redone) is let go, as coding it is what the user just did.
  */
-export function keepingSelection(editor: LexicalEditor, model: TranscriptModel, kept: TextRange | null, changed: readonly TextRange[], rebuild: () => void): void {
-  rebuild();
-  if (!kept || changed.some((r) => r.start < kept.end && kept.start < r.end)) return;
+export function keepingSelection(editor: LexicalEditor, model: TranscriptModel, changed: readonly TextRange[], rebuild: () => void): void {
   const selection = window.getSelection();
+  const kept = selectionOffsets(editor, model, selection);
+  rebuild();
+  if (!kept || !selection || changed.some((r) => r.start < kept.end && kept.start < r.end)) return;
   const root = editor.getRootElement();
-  // Put it back only where the rebuild took it away: not while it is still a passage of the
-  // transcript, nor when the user has moved on to select something outside it.
-  if (!selection || !root || (selection.anchorNode && !root.contains(selection.anchorNode)) || !selection.isCollapsed) return;
+  if (!selection.isCollapsed && selection.anchorNode && root?.contains(selection.anchorNode)) return;
   const range = domRangeFor(editor, model, kept.start, kept.end);
   if (!range) return;
   selection.removeAllRanges();
