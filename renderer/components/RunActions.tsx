@@ -2,11 +2,14 @@ import { useState, type ReactNode } from 'react';
 
 /**
  * The foot of a dialog that runs one action (export, hand out, merge…): Cancel — which becomes
- * Close once the action has run — and the primary button, disabled while the action runs.
+ * Close once the action has run — and the primary button, disabled while the action runs. A
+ * dialog that closes itself when the action succeeds leaves `done` unset.
  */
 export function RunActions({
-  done,
+  done = false,
   disabled = false,
+  danger = false,
+  autoFocus = false,
   why,
   label,
   busyLabel,
@@ -15,8 +18,12 @@ export function RunActions({
   onRun,
   onClose,
 }: {
-  done: boolean;
+  done?: boolean;
   disabled?: boolean;
+  /** The action destroys something (a red button). */
+  danger?: boolean;
+  /** Focus the primary button when the dialog opens (Enter confirms). */
+  autoFocus?: boolean;
   /** Why the button is disabled (its tooltip). */
   why?: string;
   label: ReactNode;
@@ -41,7 +48,8 @@ export function RunActions({
       </button>
       <button
         type="button"
-        className="primary"
+        className={danger ? 'danger primary' : 'primary'}
+        autoFocus={autoFocus}
         disabled={busy || disabled}
         title={disabled ? why : undefined}
         onClick={() => {

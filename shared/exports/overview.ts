@@ -192,7 +192,7 @@ export function buildInterviewsOverview(source: OverviewSource, settings: Overvi
     });
   return {
     table: 'interviews',
-    caption: captionOf(settings.captions.interviews, settings.startNumber),
+    caption: captionOf(settings.captions.interviews, settings.numbers.interviews),
     blocks: blocksOf(interviews.filter((d) => d.usedInAnalysis)),
     notUsed: blocksOf(interviews.filter((d) => !d.usedInAnalysis)),
   };
@@ -214,7 +214,7 @@ export function buildDocumentsOverview(source: OverviewSource, settings: Overvie
     words: cases.reduce((s, c) => s + c.words, 0),
   };
   const text = renderTemplate(settings.documentsTotal, { case: '', count: sum.count, duration: '', pages: sum.pages, words: sum.words });
-  return { table: 'documents', caption: captionOf(settings.captions.documents, settings.startNumber), cases, total: { ...sum, text } };
+  return { table: 'documents', caption: captionOf(settings.captions.documents, settings.numbers.documents), cases, total: { ...sum, text } };
 }
 
 /** The attribute called `name` (ignoring case and surrounding spaces), if the project has one. */
@@ -254,7 +254,7 @@ export function buildInformantsOverview(source: OverviewSource, settings: Overvi
   );
   return {
     table: 'informants',
-    caption: captionOf(settings.captions.informants, settings.startNumber),
+    caption: captionOf(settings.captions.informants, settings.numbers.informants),
     attributes: chosen.map((a) => a.name),
     informants: rows,
   };

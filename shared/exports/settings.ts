@@ -71,7 +71,8 @@ export interface QuoteTableSettings {
 /** Settings of the overview tables (interviews, documents, informants). */
 export interface OverviewSettings {
   readonly captions: { readonly interviews: string; readonly documents: string; readonly informants: string };
-  readonly startNumber: number;
+  /** Each table's number (a thesis numbers them apart: "Table 1: Interviews", "Table 4: Informants"). */
+  readonly numbers: { readonly interviews: number; readonly documents: number; readonly informants: number };
   readonly columns: {
     readonly case: string;
     readonly interview: string;
@@ -139,7 +140,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   },
   overview: {
     captions: { interviews: 'Table {n}: Interviews', documents: 'Table {n}: Documents per case', informants: 'Table {n}: Informants' },
-    startNumber: 1,
+    numbers: { interviews: 1, documents: 1, informants: 1 },
     columns: {
       case: 'Case',
       interview: 'Interview',
@@ -227,6 +228,7 @@ const templateOf = (kind: TemplateKind, max = 2000) =>
       }
     });
 const columnTitle = z.string().max(200);
+const tableNumber = z.number().int().min(0).max(100_000);
 
 /** A partial QuoteTableSettings, validated (unknown placeholders are VALIDATION errors naming them). */
 export const QuoteSettingsPatch = z.strictObject({
@@ -255,7 +257,7 @@ export const QuoteSettingsPatch = z.strictObject({
     .optional(),
   caption: templateOf('caption').optional(),
   heading: templateOf('heading').optional(),
-  startNumber: z.number().int().min(0).max(100_000).optional(),
+  startNumber: tableNumber.optional(),
 });
 /** What QuoteSettingsPatch accepts. */
 export type QuoteSettingsPatch = z.infer<typeof QuoteSettingsPatch>;
@@ -269,7 +271,7 @@ export const OverviewSettingsPatch = z.strictObject({
       informants: templateOf('overviewCaption').optional(),
     })
     .optional(),
-  startNumber: z.number().int().min(0).max(100_000).optional(),
+  numbers: z.strictObject({ interviews: tableNumber.optional(), documents: tableNumber.optional(), informants: tableNumber.optional() }).optional(),
   columns: z
     .strictObject({
       case: columnTitle.optional(),
@@ -367,10 +369,20 @@ export function settingsFromStored(stored: unknown): ExportSettings {
   for (const [key, schema] of sections) {
     const section = stored[key];
     if (!isPlain(section)) continue;
-    for (const [field, value] of Object.entries(section)) {
+    for (const [field, value] of Object.entries(key === 'overview' ? withTableNumbers(section) : section)) {
       const parsed = schema.safeParse({ [field]: value });
       if (parsed.success) result = mergeSettings(result, { [key]: parsed.data });
     }
   }
   return result;
+}
+
+/**
+ * Overview settings saved before each table had its own number held one `startNumber` for all
+ * three: it becomes each table's number, so a project keeps the number its user chose.
+ */
+function withTableNumbers(section: Plain): Plain {
+  const { startNumber, ...rest } = section;
+  if (typeof startNumber !== 'number' || 'numbers' in rest) return rest;
+  return { ...rest, numbers: { interviews: startNumber, documents: startNumber, informants: startNumber } };
 }

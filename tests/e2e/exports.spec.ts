@@ -201,6 +201,11 @@ test('overview tables: the wording of captions and totals is edited and checked,
 
   // Informants: the project's attributes as a checklist; ticked ones are columns in the order ticked.
   await dialog.getByRole('tab', { name: 'Informants' }).click();
+  // Each table has its own number.
+  const number = dialog.getByRole('spinbutton', { name: 'Table number' });
+  await expect(number).toHaveValue('1');
+  await number.fill('4');
+  await expect(preview).toContainText('Tabell 4: Informanter');
   await dialog.getByRole('checkbox', { name: 'Sektor' }).check();
   await dialog.getByRole('checkbox', { name: 'Alder' }).check();
   await expect(preview.locator('thead th')).toHaveText(['Informant', 'Case', 'Rolle', 'Sektor', 'Alder']);
@@ -220,7 +225,9 @@ test('overview tables: the wording of captions and totals is edited and checked,
   await page.getByRole('menuitem', { name: 'Overview tables…' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Caption template' })).toHaveValue('Tabell {n}: Intervjuer i «Bærum», Asker og Leeds – særlig våren');
   await expect(dialog.getByRole('textbox', { name: 'Total row of each case' })).toHaveValue('Totalt {duration}, {pages} sider «{case}»');
+  await expect(number).toHaveValue('3');
   await dialog.getByRole('tab', { name: 'Informants' }).click();
   await expect(dialog.getByRole('checkbox', { name: 'Sektor' })).toBeChecked();
+  await expect(number).toHaveValue('4');
 });
 

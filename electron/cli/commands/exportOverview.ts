@@ -82,7 +82,7 @@ export function registerExportOverviewCommands(program: Command): void {
         ...base,
         ...(opts.words ? { measure: 'words' as const } : {}),
         ...(opts.caption !== undefined ? { captions: { ...base.captions, [table]: opts.caption } } : {}),
-        ...(opts.start !== undefined ? { startNumber: wholeNumber(opts.start, '--start')! } : {}),
+        ...(opts.start !== undefined ? { numbers: { [table]: wholeNumber(opts.start, '--start')! } } : {}),
         ...(opts.total !== undefined ? { [opts.words ? 'totalWords' : 'total']: opts.total } : {}),
         ...(opts.attributes !== undefined ? { informantAttributes: attributeNames(opts.attributes) } : {}),
       };

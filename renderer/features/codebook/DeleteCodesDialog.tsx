@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeleteImpactResult } from '../../../shared/api/methods/codes';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp, useAppStore } from '../../store/StoreContext';
 import { describeDeleteImpact } from './codebookModel';
 
@@ -18,7 +19,6 @@ export function DeleteCodesDialog() {
   const deleteCodes = useApp((s) => s.deleteCodes);
   const [withChildren, setWithChildren] = useState(false);
   const [impact, setImpact] = useState<DeleteImpactResult | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (ids.length) void previewDelete(ids, withChildren).then((p) => setImpact(p ?? null));
   }, [ids, withChildren, previewDelete]);
@@ -55,26 +55,19 @@ export function DeleteCodesDialog() {
           <input type="checkbox" checked={withChildren} onChange={(e) => setWithChildren(e.target.checked)} /> Also delete the codes inside {ids.length === 1 ? 'it' : 'them'}
         </label>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger primary"
-          autoFocus
-          disabled={!impact || busy}
-          onClick={() => {
-            setBusy(true);
-            void deleteCodes(ids, withChildren).then((done) => {
-              if (done) store.getState().notify('info', `Deleted ${describeDeleteImpact(done)}`);
-              close();
-            });
-          }}
-        >
-          Delete
-        </button>
-      </div>
+      <RunActions
+        label="Delete"
+        danger
+        autoFocus
+        disabled={!impact}
+        onRun={() =>
+          deleteCodes(ids, withChildren).then((done) => {
+            if (done) store.getState().notify('info', `Deleted ${describeDeleteImpact(done)}`);
+            close();
+          })
+        }
+        onClose={close}
+      />
     </Dialog>
   );
 }

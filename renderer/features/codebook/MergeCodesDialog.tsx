@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
 
 /**
@@ -15,7 +16,6 @@ export function MergeCodesDialog() {
   const chosen = ids.map((id) => codes[id]).filter((c) => c !== undefined);
   const strongest = [...chosen].sort((a, b) => (stats[b.id]?.codings ?? b.codingCount) - (stats[a.id]?.codings ?? a.codingCount))[0];
   const [targetId, setTargetId] = useState(strongest?.id ?? '');
-  const [busy, setBusy] = useState(false);
   const close = () => openDialog(null);
   const target = codes[targetId];
   if (chosen.length < 2 || !target) return null;
@@ -42,25 +42,11 @@ export function MergeCodesDialog() {
         {children ? `, ${children} code${children === 1 ? '' : 's'} under ${others.length === 1 ? 'it' : 'them'} too` : ''}. A passage already coded with “{target.label}” by the same
         coder becomes one coding, keeping its star and memo. Their memos are added to its memo. You can undo this.
       </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void mergeCodes(
-              others.map((c) => c.id),
-              target.id,
-            ).then((done) => (done ? close() : setBusy(false)));
-          }}
-        >
-          Merge into “{target.label}”
-        </button>
-      </div>
+      <RunActions
+        label={`Merge into “${target.label}”`}
+        onRun={() => mergeCodes(others.map((c) => c.id), target.id).then((done) => done && close())}
+        onClose={close}
+      />
     </Dialog>
   );
 }

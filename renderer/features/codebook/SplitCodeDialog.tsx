@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Coding } from '../../../shared/model/types';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp, useAppStore } from '../../store/StoreContext';
 import { singular } from './codebookModel';
 
@@ -25,7 +26,6 @@ export function SplitCodeDialog() {
   const [label, setLabel] = useState('');
   const [description, setDescription] = useState('');
   const [existingId, setExistingId] = useState('');
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (codeId) void ownCodings(codeId).then((list) => setCodings(list ?? []));
   }, [codeId, ownCodings]);
@@ -100,23 +100,15 @@ export function SplitCodeDialog() {
           </div>
         )}
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!ready || busy}
-          onClick={() => {
-            setBusy(true);
-            const into = mode === 'new' ? { label: label.trim(), ...(description.trim() ? { description: description.trim() } : {}) } : { id: existingId };
-            void splitCode(code.id, [...picked], into).then((done) => (done ? close() : setBusy(false)));
-          }}
-        >
-          Move {picked.size} coding{picked.size === 1 ? '' : 's'}
-        </button>
-      </div>
+      <RunActions
+        label={`Move ${picked.size} coding${picked.size === 1 ? '' : 's'}`}
+        disabled={!ready}
+        onRun={() => {
+          const into = mode === 'new' ? { label: label.trim(), ...(description.trim() ? { description: description.trim() } : {}) } : { id: existingId };
+          return splitCode(code.id, [...picked], into).then((done) => done && close());
+        }}
+        onClose={close}
+      />
     </Dialog>
   );
 }

@@ -35,8 +35,8 @@ export function OverviewOptions({
           aria-label="Table number"
           className="narrow"
           min={0}
-          value={draft.startNumber}
-          onChange={(e) => onChange({ startNumber: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
+          value={draft.numbers[table]}
+          onChange={(e) => onChange({ numbers: { ...draft.numbers, [table]: Math.max(0, Math.round(Number(e.target.value) || 0)) } })}
         />
       </label>
       {table === 'interviews' && <InterviewOptions draft={draft} onChange={onChange} />}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { MergeConflict, MergeCounts } from '../../../shared/api/methods/team';
 import { Dialog } from '../../components/Dialog';
+import { RunActions } from '../../components/RunActions';
 import { useApp, useAppStore } from '../../store/StoreContext';
 
 const KIND: Record<MergeConflict['kind'], string> = {
@@ -107,25 +108,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!preview || busy}
-          onClick={() => {
-            setBusy(true);
-            void applyMerge([...theirs]).then((r) => {
-              setBusy(false);
-              if (r) onClose();
-            });
-          }}
-        >
-          Merge
-        </button>
-      </div>
+      <RunActions label="Merge" disabled={!preview || busy} onRun={() => applyMerge([...theirs]).then((r) => r && onClose())} onClose={close} />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../../store/StoreContext';
 import { selectVisibleCodings } from '../../store/selectors';
 import type { TranscriptModel } from './transcriptModel';
 import { lanesIn, stripeLanes, type StripeLane } from './stripeLanes';
+import { firstIndexWhere } from './firstIndexWhere';
 
 interface Stripe {
   readonly id: string;
@@ -119,8 +120,8 @@ function measureStripes(editor: LexicalEditor, model: TranscriptModel, lanes: re
   const view = scroller.getBoundingClientRect();
   const margin = view.height / 2;
   const element = (index: number) => editor.getElementByKey(model.keys[index]!);
-  const first = firstParagraph(model.keys.length, (i) => (element(i)?.getBoundingClientRect().bottom ?? -Infinity) >= view.top - margin);
-  const last = firstParagraph(model.keys.length, (i) => (element(i)?.getBoundingClientRect().top ?? -Infinity) > view.bottom + margin) - 1;
+  const first = firstIndexWhere(model.keys.length, (i) => (element(i)?.getBoundingClientRect().bottom ?? -Infinity) >= view.top - margin);
+  const last = firstIndexWhere(model.keys.length, (i) => (element(i)?.getBoundingClientRect().top ?? -Infinity) > view.bottom + margin) - 1;
   if (first > last) return [];
   const origin = root.getBoundingClientRect();
   const spans = new Map<string, { top: number; bottom: number }>();
@@ -152,18 +153,6 @@ function measureStripes(editor: LexicalEditor, model: TranscriptModel, lanes: re
 function isRendered(paragraph: HTMLElement): boolean {
   const child = paragraph.firstElementChild as (Element & { checkVisibility?: (options: object) => boolean }) | null;
   return !child?.checkVisibility || child.checkVisibility({ contentVisibilityAuto: true });
-}
-
-/** The first index in 0..count for which `past` holds (it must hold for every index after it). */
-function firstParagraph(count: number, past: (index: number) => boolean): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (past(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function sameStripes(a: readonly Stripe[], b: readonly Stripe[]): boolean {

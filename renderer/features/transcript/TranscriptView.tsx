@@ -16,6 +16,7 @@ import { codeInVivo } from './codingActions';
 import { markStyle } from './markStyle';
 import { $isParagraphGroupNode, ParagraphGroupNode } from './ParagraphGroupNode';
 import { turnLabels } from './turnLabels';
+import { firstIndexWhere } from './firstIndexWhere';
 import { HoverCard } from './HoverCard';
 import { SelectionToolbar } from './SelectionToolbar';
 import { CodePalette } from './CodePalette';
@@ -354,7 +355,9 @@ function handleSelectionKeys(event: React.KeyboardEvent, editor: LexicalEditor |
   if (!move || !root || !selection || event.metaKey) return false;
   if (!selection.anchorNode || !root.contains(selection.anchorNode)) {
     // Start from the first paragraph that is in view.
-    const first = [...root.querySelectorAll('p')].find((p) => p.getBoundingClientRect().bottom > root.closest('.transcript-scroll')!.getBoundingClientRect().top);
+    const paragraphs = root.querySelectorAll('p');
+    const top = root.closest('.transcript-scroll')!.getBoundingClientRect().top;
+    const first = paragraphs[firstIndexWhere(paragraphs.length, (i) => paragraphs[i]!.getBoundingClientRect().bottom > top)];
     const walker = root.ownerDocument.createTreeWalker(first ?? root, NodeFilter.SHOW_TEXT);
     const text = walker.nextNode();
     if (!text) return false;

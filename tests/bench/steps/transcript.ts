@@ -11,6 +11,7 @@ import { check, ratioTo, type BenchContext, type BenchStep, type Check, type Met
 import { referenceProject } from './thesis';
 import { openBrowserSession, profiled, timeInPage } from './browser';
 import { applyMetrics } from './applyCode';
+import { devhostRssAfterOpening } from './devhostMemory';
 
 /** A generated long transcript and how densely it is coded. */
 interface Generated {
@@ -136,8 +137,8 @@ export const transcriptStep: BenchStep = {
         const expected = (session.backend.project().db.prepare('SELECT count(*) AS n FROM codings WHERE document_id = ?').get(built.documentId) as { n: number }).n;
         const spec = { ...listed, label: `${listed.label}: ${Math.round(built.chars / 1000)}k chars, ${expected} codings` };
         if (listed.source === 'thesis-large') {
-          // The backend runs in this process (as in the devhost), so its RSS is this process's.
-          metrics.push({ name: 'RSS of the backend process after opening thesis-large (bench + devhost in it)', unit: 'MB', samples: [process.memoryUsage().rss / 1024 / 1024] });
+          const rss = await devhostRssAfterOpening(built.file, built.documentId);
+          metrics.push({ name: 'RSS of the backend (`stige serve`) after opening thesis-large and its largest transcript', unit: 'MB', samples: [rss] });
         }
         const paints: number[] = [];
         const tag = listed.source === 'thesis-large' ? 'thesis-large' : `generated-${listed.source.seed}`;

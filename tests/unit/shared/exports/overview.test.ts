@@ -57,6 +57,13 @@ describe('overview tables', () => {
     ]);
   });
 
+  it('numbers each table by its own setting', () => {
+    const numbered = mergeSettings(NB, { numbers: { interviews: 2, documents: 3, informants: 5 } });
+    expect(buildInterviewsOverview(source, numbered).caption.text).toBe('Tabell 2: Oversikt over intervjuene');
+    expect(buildDocumentsOverview(source, numbered).caption.text).toBe('Tabell 3: Dokumenter per case');
+    expect(buildInformantsOverview(source, numbered).caption.text).toBe('Tabell 5: Informanter');
+  });
+
   it('counts words instead of pages, and leaves out unknown lengths', () => {
     const words = buildInterviewsOverview({ ...source, documents: [doc('A', { words: 1234 })] }, mergeSettings(NB, { measure: 'words' }));
     expect(words.blocks[0]!.total.text).toBe('Totalt 1234 ord');

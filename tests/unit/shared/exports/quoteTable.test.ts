@@ -227,4 +227,13 @@ describe('export settings', () => {
     expect(read.quotes.names).toEqual({ ...DEFAULT_EXPORT_SETTINGS.quotes.names, case: 'Informant fra {case}' });
     expect(read.overview).toEqual(DEFAULT_EXPORT_SETTINGS.overview);
   });
+
+  it('gives each overview table its own number, and reads the one number older projects stored as each table’s', () => {
+    const old = settingsFromStored({ overview: { startNumber: 4, noCase: 'Uten case' } });
+    expect(old.overview.numbers).toEqual({ interviews: 4, documents: 4, informants: 4 });
+    expect(old.overview.noCase).toBe('Uten case');
+    const current = settingsFromStored({ overview: { numbers: { interviews: 2, informants: 7 } } });
+    expect(current.overview.numbers).toEqual({ interviews: 2, documents: 1, informants: 7 });
+    expect(settingsFromStored({ overview: { numbers: { informants: -1 } } }).overview.numbers).toEqual(DEFAULT_EXPORT_SETTINGS.overview.numbers);
+  });
 });

@@ -42,7 +42,7 @@ describe('overview exports', () => {
     ]);
     expect(overview.notUsed.map((b) => b.interviews.map((i) => i.title))).toEqual([['Ekstern']]);
     const file = path.join(dir, 'intervjuer.docx');
-    const result = await api.call('exports.overview', { table: 'interviews', format: 'docx', path: file, options: { startNumber: 2 } });
+    const result = await api.call('exports.overview', { table: 'interviews', format: 'docx', path: file, options: { numbers: { interviews: 2 } } });
     expect(result.rows).toBe(7);
     const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
     expect(xml).toContain('<w:t xml:space="preserve">Tabell </w:t>');

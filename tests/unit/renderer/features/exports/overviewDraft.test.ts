@@ -33,10 +33,10 @@ describe('overviewDraftToOptions', () => {
 
 describe('applyOverviewLanguage', () => {
   it('changes the wording only: numbering, measure and attribute columns stay', () => {
-    const draft = applyOverviewLanguage({ ...base, startNumber: 4, measure: 'words' }, 'nb');
+    const draft = applyOverviewLanguage({ ...base, numbers: { interviews: 4, documents: 2, informants: 3 }, measure: 'words' }, 'nb');
     expect(draft.total).toBe(EXPORT_SETTINGS_PRESETS.nb.overview.total);
     expect(draft.duration).toBe('{h} timer {m} min.');
     expect(draft.captions.interviews).toBe('Tabell {n}: Oversikt over intervjuene');
-    expect([draft.startNumber, draft.measure, draft.informantAttributes]).toEqual([4, 'words', ['Sektor', 'Alder']]);
+    expect([draft.numbers, draft.measure, draft.informantAttributes]).toEqual([{ interviews: 4, documents: 2, informants: 3 }, 'words', ['Sektor', 'Alder']]);
   });
 });
