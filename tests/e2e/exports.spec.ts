@@ -143,13 +143,32 @@ test('overview tables: interviews by case, informants, one informant’s quotes'
   await expect.poll(() => rows.count()).toBeGreaterThan(3);
   await dialog.getByRole('checkbox', { name: 'Only starred quotes (★)' }).check();
   await expect(rows).toHaveCount(3);
+  // The wording is the user's: Norwegian in one step, then a caption and a column title of their own.
+  await dialog.getByRole('combobox', { name: 'Language of the wording' }).selectOption('nb');
+  await expect(preview.locator('thead th')).toHaveText(['Intervju', 'Sitat', 'Sammenheng', 'Koder', 'Oppgitt som']);
+  const caption = dialog.getByRole('textbox', { name: 'Caption template' });
+  await caption.fill('Sitater fra {navn}');
+  await expect(dialog.getByRole('alert')).toContainText('Unknown placeholder {navn}');
+  await expect(dialog.getByRole('button', { name: 'Export DOCX' })).toBeDisabled();
+  await caption.fill('Sitater fra {label} ({count}) – til gjennomlesing');
+  await dialog.getByRole('textbox', { name: 'Column: Context' }).fill('Før og etter «sitatet»');
+  await expect(preview).toContainText('Sitater fra Sarah (3) – til gjennomlesing');
+  await expect(preview.locator('thead th').nth(2)).toHaveText('Før og etter «sitatet»');
   await stige.screenshot('overview-informant-quotes');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export MD' }).click();
   const text = fs.readFileSync(await (await download).path(), 'utf8');
-  expect(text).toContain('Sarah');
+  expect(text).toContain('Sitater fra Sarah (3) – til gjennomlesing');
+  expect(text).toContain('| Intervju | Sitat | Før og etter «sitatet» | Koder | Oppgitt som |');
   await expect(dialog.getByRole('status')).toContainText('Exported');
+  // Kept in the project, starred-only choice included.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /^Export/ }).click();
+  await page.getByRole('menuitem', { name: 'Overview tables…' }).click();
+  await dialog.getByRole('tab', { name: 'Quotes per informant' }).click();
+  await expect(caption).toHaveValue('Sitater fra {label} ({count}) – til gjennomlesing');
+  await expect(dialog.getByRole('checkbox', { name: 'Only starred quotes (★)' })).toBeChecked();
 });
 
 test('overview tables: the wording of captions and totals is edited and checked, informant attributes become columns', async ({ stige, page }) => {
@@ -197,6 +216,9 @@ test('overview tables: the wording of captions and totals is edited and checked,
   await expect(dialog.getByRole('alert')).toContainText('Unknown placeholder {sider} in the total row template');
   await total.fill('Totalt {duration}, {pages} sider «{case}»');
   await expect(preview.locator('tr.total').first()).toHaveText(/^Totalt 4 timer 31 min\., \d+ sider «Bærum»$/);
+  // Column titles too; the case column is the same in every table.
+  await dialog.getByRole('textbox', { name: 'Column: Case' }).fill('Kommune');
+  await expect(preview.locator('thead th').first()).toHaveText('Kommune');
   await stige.screenshot('overview-interviews-wording');
 
   // Informants: the project's attributes as a checklist; ticked ones are columns in the order ticked.
@@ -208,14 +230,14 @@ test('overview tables: the wording of captions and totals is edited and checked,
   await expect(preview).toContainText('Tabell 4: Informanter');
   await dialog.getByRole('checkbox', { name: 'Sektor' }).check();
   await dialog.getByRole('checkbox', { name: 'Alder' }).check();
-  await expect(preview.locator('thead th')).toHaveText(['Informant', 'Case', 'Rolle', 'Sektor', 'Alder']);
+  await expect(preview.locator('thead th')).toHaveText(['Informant', 'Kommune', 'Rolle', 'Sektor', 'Alder']);
   await expect(preview.locator('tbody tr', { hasText: 'Inger' })).toContainText('Helse og omsorg «HO»');
   await stige.screenshot('overview-informants-attributes');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('md');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export MD' }).click();
   const text = fs.readFileSync(await (await download).path(), 'utf8');
-  expect(text).toContain('| Informant | Case | Rolle | Sektor | Alder |');
+  expect(text).toContain('| Informant | Kommune | Rolle | Sektor | Alder |');
   expect(text).toMatch(/\| Inger \| Bærum \| [^|]*\| Helse og omsorg «HO» \|  \|/);
   await expect(dialog.getByRole('status')).toContainText('Exported');
 

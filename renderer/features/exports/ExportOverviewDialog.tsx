@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExportDoc } from '../../../shared/exports/document';
 import { informantQuotesToDoc } from '../../../shared/exports/informantQuotes';
 import { overviewToDoc, type OverviewTable } from '../../../shared/exports/overview';
-import { mergeSettings, type ExportFormat, type OverviewSettings } from '../../../shared/exports/settings';
+import { mergeSettings, type ExportFormat, type InformantQuoteSettings, type OverviewSettings } from '../../../shared/exports/settings';
 import { Dialog } from '../../components/Dialog';
 import { RunActions } from '../../components/RunActions';
 import { useApp } from '../../store/StoreContext';
@@ -12,7 +12,8 @@ import { ExportDone } from './ExportDone';
 import { FormatSelect } from './FormatSelect';
 import { LanguageSelect } from './LanguageSelect';
 import { OverviewOptions } from './OverviewOptions';
-import { applyOverviewLanguage, overviewDraftToOptions } from './overviewDraft';
+import { applyOverviewLanguage, informantQuotesDraftToOptions, overviewDraftToOptions } from './overviewDraft';
+import { InformantQuoteOptions } from './InformantQuoteOptions';
 import './exports.css';
 
 type Tab = OverviewTable | 'informantQuotes';
@@ -44,8 +45,8 @@ export function ExportOverviewDialog() {
   const [tab, setTab] = useState<Tab>('interviews');
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [informantId, setInformantId] = useState<string>('');
-  const [starredOnly, setStarredOnly] = useState(false);
   const [draft, setDraft] = useState<OverviewSettings | null>(null);
+  const [listDraft, setListDraft] = useState<InformantQuoteSettings | null>(null);
   const [doc, setDoc] = useState<ExportDoc | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -56,19 +57,20 @@ export function ExportOverviewDialog() {
   useEffect(() => void Promise.all([loadExportSettings(), loadExportAttributes()]).finally(() => setLoaded(true)), [loadExportSettings, loadExportAttributes]);
   useEffect(() => {
     if (loaded && settings && !draft) setDraft(settings.overview);
-  }, [loaded, settings, draft]);
+    if (loaded && settings && !listDraft) setListDraft(settings.informantQuotes);
+  }, [loaded, settings, draft, listDraft]);
   const table = tab === 'informantQuotes' ? null : tab;
-  // Member checking usually sends everything quoted; starred only is what the tables will print.
-  const listOptions = useMemo(() => ({ selection: starredOnly ? ('representative' as const) : ('all' as const) }), [starredOnly]);
+  const list = useMemo(() => (listDraft ? informantQuotesDraftToOptions(listDraft) : null), [listDraft]);
   const prepared = useMemo(() => (draft && table ? overviewDraftToOptions(draft, table, attributes) : null), [draft, table, attributes]);
 
   useEffect(() => {
     if (!settings || !draft) return;
     let live = true;
     if (tab === 'informantQuotes') {
-      setDoc(null);
-      if (chosenInformant)
-        void previewInformantQuotes(chosenInformant, listOptions).then((list) => live && list && setDoc(informantQuotesToDoc(list, settings.informantQuotes, '')));
+      if (chosenInformant && list) {
+        const shown = mergeSettings(settings.informantQuotes, list.options);
+        void previewInformantQuotes(chosenInformant, list.options).then((quotes) => live && quotes && setDoc(informantQuotesToDoc(quotes, shown, '')));
+      }
     } else if (prepared) {
       // The previous preview stays while the next one comes, so typing in a template does not flicker.
       // Laid over the saved settings, not the draft: a template being typed may not parse yet.
@@ -78,13 +80,17 @@ export function ExportOverviewDialog() {
     return () => {
       live = false;
     };
-  }, [tab, settings, draft, prepared, chosenInformant, listOptions, previewOverview, previewInformantQuotes]);
+  }, [tab, settings, draft, prepared, chosenInformant, list, previewOverview, previewInformantQuotes]);
   const about = useMemo(() => TABS.find((t) => t.id === tab)!.about, [tab]);
   const change = (patch: Partial<OverviewSettings>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
     setOutcome(null);
   };
-  const blocked = tab === 'informantQuotes' ? !chosenInformant : !prepared || prepared.blocked;
+  const changeList = (patch: Partial<InformantQuoteSettings>) => {
+    setListDraft((d) => (d ? { ...d, ...patch } : d));
+    setOutcome(null);
+  };
+  const blocked = tab === 'informantQuotes' ? !chosenInformant || !list || list.blocked : !prepared || prepared.blocked;
 
   return (
     <Dialog title="Export overview tables" onClose={close} className="export-dialog">
@@ -106,22 +112,16 @@ export function ExportOverviewDialog() {
             </>
           )}
           {table && !draft && <p className="muted">Loading the project's export settings…</p>}
-          {tab === 'informantQuotes' && (
+          {tab === 'informantQuotes' && listDraft && (
             <>
-              <label className="field inline">
-                <span className="small">Informant</span>
-                <select aria-label="Informant" value={chosenInformant} onChange={(e) => (setInformantId(e.target.value), setOutcome(null))}>
-                  {informants.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="check">
-                <input type="checkbox" checked={starredOnly} onChange={(e) => (setStarredOnly(e.target.checked), setOutcome(null))} /> Only starred quotes (★)
-              </label>
-              <p className="muted small">Each quote with the paragraphs around it, its codes and how the tables attribute it.</p>
+              <InformantQuoteOptions
+                informants={informants}
+                informantId={chosenInformant}
+                onInformant={(id) => (setInformantId(id), setOutcome(null))}
+                draft={listDraft}
+                onChange={changeList}
+              />
+              <p className="muted small">Kept in the project when you export.</p>
             </>
           )}
         </div>
@@ -135,12 +135,12 @@ export function ExportOverviewDialog() {
         leading={<FormatSelect value={format} onChange={(f) => (setFormat(f), setOutcome(null))} />}
         done={!!outcome}
         disabled={blocked}
-        why={tab !== 'informantQuotes' ? 'Fix the template marked in red first' : undefined}
+        why={chosenInformant || tab !== 'informantQuotes' ? 'Fix the template marked in red first' : 'The project has no informants yet'}
         label={`Export ${format.toUpperCase()}`}
         busyLabel="Exporting…"
         onClose={close}
         onRun={() =>
-          (tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, listOptions) : exportOverview(tab, format, prepared!.options)).then((r) => r && setOutcome(r))
+          (tab === 'informantQuotes' ? exportInformantQuotes(chosenInformant, format, list!.options) : exportOverview(tab, format, prepared!.options)).then((r) => r && setOutcome(r))
         }
       />
     </Dialog>

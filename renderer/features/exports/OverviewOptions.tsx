@@ -1,11 +1,22 @@
 import type { OverviewTable } from '../../../shared/exports/overview';
-import type { OverviewSettings } from '../../../shared/exports/settings';
+import { DEFAULT_EXPORT_SETTINGS, type OverviewSettings } from '../../../shared/exports/settings';
+import { ColumnField } from './ColumnField';
 import { TemplateField } from './TemplateField';
+
+type OverviewColumn = keyof OverviewSettings['columns'];
+
+/** The columns each table prints, in order (pages or words by the chosen measure). */
+function columnsOf(table: OverviewTable, measure: OverviewSettings['measure']): OverviewColumn[] {
+  const size = measure === 'words' ? 'words' : 'pages';
+  if (table === 'interviews') return ['case', 'interview', 'informants', 'date', 'length', size];
+  if (table === 'documents') return ['case', 'documents', size];
+  return ['label', 'case', 'role'];
+}
 
 /**
  * The options of one overview table (left side of the overview dialog): caption and number, the
  * total rows' wording for the interviews and documents tables, the attribute columns of the
- * informants table. Every text is a template checked as the user types.
+ * informants table, the column titles. Every text is a template checked as the user types.
  */
 export function OverviewOptions({
   table,
@@ -50,6 +61,13 @@ export function OverviewOptions({
         />
       )}
       {table === 'informants' && <AttributeColumns chosen={draft.informantAttributes} attributes={attributes} onChange={(informantAttributes) => onChange({ informantAttributes })} />}
+      <fieldset className="field inline column-names">
+        <legend>Column titles</legend>
+        {columnsOf(table, draft.measure).map((key) => {
+          const english = DEFAULT_EXPORT_SETTINGS.overview.columns[key];
+          return <ColumnField key={key} label={`Column: ${english}`} value={draft.columns[key]} placeholder={english} onChange={(title) => onChange({ columns: { ...draft.columns, [key]: title } })} />;
+        })}
+      </fieldset>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { ANONYMITY_LEVELS, type AnonymityLevel, type AttributionStyle, type QuoteMarks, type QuoteTableSettings } from '../../../shared/exports/settings';
 import { TemplateField } from './TemplateField';
+import { ColumnField } from './ColumnField';
 
 /** The quote-table settings as the dialog edits them (every field present). */
 export type QuoteDraft = QuoteTableSettings;
@@ -186,14 +187,5 @@ export function QuoteOptions({
         <ColumnField label="Column: Quotes" value={draft.columns.quote} placeholder="Representative quotes" onChange={(quote) => onChange({ columns: { ...draft.columns, quote } })} />
       </fieldset>
     </div>
-  );
-}
-
-function ColumnField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder: string; onChange: (value: string) => void }) {
-  return (
-    <label className="column-field small">
-      <span>{label.replace(/^Column: /, '')}</span>
-      <input type="text" aria-label={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
-    </label>
   );
 }

@@ -1,5 +1,11 @@
 import type { OverviewTable } from '../../../shared/exports/overview';
-import { EXPORT_SETTINGS_PRESETS, type OverviewSettings, type OverviewSettingsPatch } from '../../../shared/exports/settings';
+import {
+  EXPORT_SETTINGS_PRESETS,
+  type InformantQuoteSettings,
+  type InformantQuoteSettingsPatch,
+  type OverviewSettings,
+  type OverviewSettingsPatch,
+} from '../../../shared/exports/settings';
 import type { TemplateKind } from '../../../shared/exports/templates';
 import { templateFieldProblem } from './TemplateField';
 
@@ -73,4 +79,17 @@ export function overviewDraftToOptions(
     informantAttributes: informantAttributes.filter((name) => known.has(name.toLocaleLowerCase())),
   };
   return { options, blocked: badCaption(table) || templatesOf(table, draft).some(bad) };
+}
+
+/** The wording of a language preset laid over the quote list's draft: caption and column titles. */
+export function applyInformantQuotesLanguage(draft: InformantQuoteSettings, preset: keyof typeof EXPORT_SETTINGS_PRESETS): InformantQuoteSettings {
+  const words = EXPORT_SETTINGS_PRESETS[preset].informantQuotes;
+  return { ...draft, caption: words.caption, columns: words.columns };
+}
+
+/** The quote list's draft as options for the backend: the caption left out while it has a problem, which blocks exporting. */
+export function informantQuotesDraftToOptions(draft: InformantQuoteSettings): { options: InformantQuoteSettingsPatch; blocked: boolean } {
+  const blocked = templateFieldProblem(draft.caption, 'informantCaption') !== null;
+  const { caption, ...rest } = draft;
+  return { options: blocked ? rest : { ...rest, caption }, blocked };
 }

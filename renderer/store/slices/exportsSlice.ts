@@ -157,7 +157,12 @@ export function createExportsSlice({ set, get, api, transport }: SliceContext): 
     },
     async exportInformantQuotes(informantId, format, options) {
       const label = get().informants.find((i) => i.id === informantId)?.label ?? 'informant';
-      return deliver(`quotes from ${label}`, format, (target) => api.call('exports.informantQuotes', { informantId, format, options, ...target }));
+      const outcome = await deliver(`quotes from ${label}`, format, async (target) => {
+        set({ exportSettings: await api.call('exports.updateSettings', { informantQuotes: options }) });
+        return api.call('exports.informantQuotes', { informantId, format, options, ...target });
+      });
+      await get().refreshHistory();
+      return outcome;
     },
     async checkDraft(file) {
       await get().guard(async () => {

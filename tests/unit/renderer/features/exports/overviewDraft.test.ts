@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_SETTINGS_PRESETS, OverviewSettingsPatch } from '../../../../../shared/exports/settings';
-import { applyOverviewLanguage, overviewDraftToOptions } from '../../../../../renderer/features/exports/overviewDraft';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_SETTINGS_PRESETS, InformantQuoteSettingsPatch, OverviewSettingsPatch } from '../../../../../shared/exports/settings';
+import { applyInformantQuotesLanguage, applyOverviewLanguage, informantQuotesDraftToOptions, overviewDraftToOptions } from '../../../../../renderer/features/exports/overviewDraft';
 
 const base = { ...DEFAULT_EXPORT_SETTINGS.overview, informantAttributes: ['Sektor', 'Alder'] };
 
@@ -38,5 +38,28 @@ describe('applyOverviewLanguage', () => {
     expect(draft.duration).toBe('{h} timer {m} min.');
     expect(draft.captions.interviews).toBe('Tabell {n}: Oversikt over intervjuene');
     expect([draft.numbers, draft.measure, draft.informantAttributes]).toEqual([{ interviews: 4, documents: 2, informants: 3 }, 'words', ['Sektor', 'Alder']]);
+  });
+});
+
+describe('the quote list for member checking', () => {
+  const list = { ...DEFAULT_EXPORT_SETTINGS.informantQuotes, selection: 'representative' as const };
+
+  it('sends caption, columns and selection, which the backend’s schema accepts', () => {
+    const { options, blocked } = informantQuotesDraftToOptions({ ...list, caption: 'Sitater fra {label} ({count})', columns: { ...list.columns, context: 'Sammenheng «før og etter»' } });
+    expect(blocked).toBe(false);
+    expect(options).toEqual({ selection: 'representative', caption: 'Sitater fra {label} ({count})', columns: { ...list.columns, context: 'Sammenheng «før og etter»' } });
+    expect(InformantQuoteSettingsPatch.safeParse(options).success).toBe(true);
+  });
+
+  it('leaves out a caption with an unknown placeholder and blocks the export', () => {
+    const { options, blocked } = informantQuotesDraftToOptions({ ...list, caption: 'Sitater fra {navn}' });
+    expect(blocked).toBe(true);
+    expect(options.caption).toBeUndefined();
+    expect(InformantQuoteSettingsPatch.safeParse(options).success).toBe(true);
+  });
+
+  it('takes a language’s caption and column titles, keeping the selection', () => {
+    const draft = applyInformantQuotesLanguage(list, 'nb');
+    expect([draft.caption, draft.columns.context, draft.selection]).toEqual(['Sitater fra {label}', 'Sammenheng', 'representative']);
   });
 });
