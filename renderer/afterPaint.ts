@@ -30,3 +30,17 @@ export function afterPaint(fn: () => void, latestMs = 100): () => void {
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => afterPaint(resolve));
 }
+
+/**
+ * Run `fn` when the browser is idle (no input or frame work pending), at the latest after
+ * `timeoutMs`; where there is no idle callback (tests in Node), after a short timer. Returns a
+ * function that cancels it. For work nobody waits for: measuring the margin, refreshing counts.
+ */
+export function whenIdle(fn: () => void, timeoutMs = 200): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(fn, 50);
+  return () => clearTimeout(timer);
+}

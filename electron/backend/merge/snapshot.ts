@@ -134,9 +134,8 @@ const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : nu
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : fallback);
 const level = (v: unknown): Level | null => (v === 1 || v === 2 || v === 3 ? v : null);
 
-/** Read a project file's content for merging. */
-export function readSnapshot(db: Database.Database): Snapshot {
-  const project = (hasTable(db, 'project') ? db.prepare('SELECT * FROM project WHERE id = 1').get() : undefined) as Row | undefined;
+/** Which copy a project file is (its replica id) and, for a handed-out copy, where it came from. */
+export function readTeamIdentity(db: Database.Database): { replicaId: string | null; origin: HandoutOrigin | null } {
   const teamFile = (hasTable(db, 'team_file') ? db.prepare('SELECT * FROM team_file WHERE id = 1').get() : undefined) as Row | undefined;
   const origin: HandoutOrigin | null =
     teamFile && typeof teamFile.origin_replica_id === 'string' && typeof teamFile.origin_handout_id === 'string'
@@ -149,6 +148,13 @@ export function readSnapshot(db: Database.Database): Snapshot {
           sourceReplicaId: teamFile.origin_replica_id,
         }
       : null;
+  return { replicaId: teamFile ? strOrNull(teamFile.replica_id) : null, origin };
+}
+
+/** Read a project file's content for merging. */
+export function readSnapshot(db: Database.Database): Snapshot {
+  const project = (hasTable(db, 'project') ? db.prepare('SELECT * FROM project WHERE id = 1').get() : undefined) as Row | undefined;
+  const { replicaId, origin } = readTeamIdentity(db);
   const codes = rows(db, 'codes').map(toSnapCode);
   const codings = readCodings(db);
   const memos = rows(db, 'memos').map(
@@ -166,7 +172,7 @@ export function readSnapshot(db: Database.Database): Snapshot {
     projectName: project ? str(project.name) : '',
     levels: [str(project?.level1_name), str(project?.level2_name), str(project?.level3_name)],
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    replicaId: teamFile ? strOrNull(teamFile.replica_id) : null,
+    replicaId,
     origin,
     base,
     coders: rows(db, 'coders').map((r) => ({ id: str(r.id), name: str(r.name), createdAt: num(r.created_at) })),

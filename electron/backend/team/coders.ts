@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { CoderSummary, TeamLogEntry, TeamStatus } from '../../../shared/api/methods/team';
 import type { Backend } from '../backend';
 import { stepState } from '../merge/bases';
-import { readSnapshot } from '../merge/snapshot';
+import { readTeamIdentity } from '../merge/snapshot';
 import type { OpenProject } from '../openProject';
 
 // Coders of a project: who did what, renaming and folding two names of one person together, the
@@ -20,15 +20,21 @@ export function coderName(db: Database.Database, id: string): string {
 export function coderSummaries(backend: Backend): CoderSummary[] {
   const db = backend.project().db;
   const me = backend.settings.get().coderName;
+  // One pass over the codings grouped by coder (a subquery per coder and figure scanned them all each time).
   const rows = db
     .prepare(
-      `SELECT c.id, c.name,
-         (SELECT count(*) FROM codings k WHERE k.coder_id = c.id) AS codings,
-         (SELECT count(DISTINCT k.document_id) FROM codings k WHERE k.coder_id = c.id) AS documents,
-         (SELECT count(*) FROM codes d WHERE d.created_by = c.id) AS codes_created,
-         (SELECT count(*) FROM memos m WHERE m.coder_id = c.id) AS memos,
-         (SELECT max(k.created_at) FROM codings k WHERE k.coder_id = c.id) AS last_coded_at
-       FROM coders c ORDER BY c.created_at, c.name`,
+      `WITH coded AS (
+         SELECT coder_id, count(*) AS codings, count(DISTINCT document_id) AS documents, max(created_at) AS last_coded_at FROM codings GROUP BY coder_id
+       ),
+       created AS (SELECT created_by, count(*) AS n FROM codes WHERE created_by IS NOT NULL GROUP BY created_by),
+       written AS (SELECT coder_id, count(*) AS n FROM memos WHERE coder_id IS NOT NULL GROUP BY coder_id)
+       SELECT c.id, c.name, coalesce(coded.codings, 0) AS codings, coalesce(coded.documents, 0) AS documents,
+              coalesce(created.n, 0) AS codes_created, coalesce(written.n, 0) AS memos, coded.last_coded_at
+       FROM coders c
+       LEFT JOIN coded ON coded.coder_id = c.id
+       LEFT JOIN created ON created.created_by = c.id
+       LEFT JOIN written ON written.coder_id = c.id
+       ORDER BY c.created_at, c.name`,
     )
     .all() as { id: string; name: string; codings: number; documents: number; codes_created: number; memos: number; last_coded_at: number | null }[];
   return rows.map((r) => ({
@@ -102,15 +108,15 @@ export function assertNotBlind(db: Database.Database): void {
 export function teamStatus(backend: Backend): TeamStatus {
   const project = backend.project();
   const db = project.db;
-  const snapshot = readSnapshot(db);
+  const identity = readTeamIdentity(db);
   const me = backend.settings.get().coderName;
   const meId = me ? ((db.prepare('SELECT id FROM coders WHERE name = ?').get(me) as { id: string } | undefined)?.id ?? null) : null;
   const log = db
     .prepare('SELECT id, kind, at, coder_name, file_name, step_id, step_created_at, summary FROM team_log ORDER BY id DESC LIMIT 200')
     .all() as { id: number; kind: TeamLogEntry['kind']; at: number; coder_name: string | null; file_name: string; step_id: number | null; step_created_at: number | null; summary: string }[];
   return {
-    replicaId: snapshot.replicaId ?? '',
-    origin: snapshot.origin,
+    replicaId: identity.replicaId ?? '',
+    origin: identity.origin,
     blindCoder: blindCoder(db),
     me: { id: meId, name: me },
     log: log.map((e) => ({

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Level } from '../../../shared/model/levels';
+import { whenIdle } from '../../afterPaint';
 import { useApp } from '../../store/StoreContext';
 import { selectGioiaTree, type CodeTreeNode } from '../../store/selectors';
 import { CodeRow } from './CodeRow';
@@ -31,9 +32,9 @@ export function CodebookPanel() {
   const [adding, setAdding] = useState<Level | null>(null);
   const pool = useCodeDrop(null);
   // Informant counts change with codings, speakers and documents: every change refreshes history.
-  useEffect(() => {
-    void refreshCodeStats();
-  }, [codes, documents, history, refreshCodeStats]);
+  // Asked for when the browser is idle: a change usually moves all three at once (one request, not
+  // three), and opening a transcript or saving the next coding need not queue behind the counts.
+  useEffect(() => whenIdle(() => void refreshCodeStats(), 300), [codes, documents, history, refreshCodeStats]);
   if (!project) return null;
   const [conceptName, themeName, dimensionName] = project.levels;
   const empty = tree.dimensions.length + tree.ungroupedThemes.length + tree.ungroupedConcepts.length + tree.unplaced.length === 0;

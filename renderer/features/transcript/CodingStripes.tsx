@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { afterPaint } from '../../afterPaint';
+import { afterPaint, whenIdle } from '../../afterPaint';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { useApp } from '../../store/StoreContext';
@@ -41,7 +41,7 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
 
   useEffect(() => {
     if (!model) return undefined;
-    let idle = 0;
+    let cancel = () => {};
     const run = () => {
       const next = measureStripes(editor, model, lanesRef.current);
       if (next) setStripes((current) => (sameStripes(current, next) ? current : next));
@@ -49,8 +49,8 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
     // Measured when the browser is idle: after the frame that shows a new coding or a scrolled-to
     // passage has been painted, when layout is clean and reading it costs nothing.
     const later = () => {
-      cancelIdle(idle);
-      idle = whenIdle(run);
+      cancel();
+      cancel = whenIdle(run);
     };
     measureRef.current = later;
     later();
@@ -63,7 +63,7 @@ export function CodingStripes({ model }: { model: TranscriptModel | null }) {
     const observer = new ResizeObserver(later);
     if (root) observer.observe(root);
     return () => {
-      cancelIdle(idle);
+      cancel();
       offUpdate();
       scroller?.removeEventListener('scroll', later);
       root?.removeEventListener('contentvisibilityautostatechange', later, true);
@@ -101,15 +101,6 @@ function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => (shown === value ? undefined : afterPaint(() => setShown(value))), [shown, value]);
   return shown;
-}
-
-function whenIdle(fn: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : (setTimeout(fn, 50) as unknown as number);
-}
-
-function cancelIdle(id: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
-  else clearTimeout(id);
 }
 
 /** The stripes of the codings in the paragraphs near the viewport, positioned from their marks. */

@@ -50,9 +50,13 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
       figure: null,
       figureOptions: null,
     });
-    await Promise.all([get().loadDocuments(), get().loadCodes(), get().loadPeople(), get().refreshHistory()]);
-    const first = get().documents[0];
-    if (first) await get().openDocumentById(first.id);
+    // The first transcript opens once documents and codes (its colours) are known, without waiting
+    // for people and history, whose requests run meanwhile.
+    const openFirst = Promise.all([get().loadDocuments(), get().loadCodes()]).then(() => {
+      const first = get().documents[0];
+      return first ? get().openDocumentById(first.id) : undefined;
+    });
+    await Promise.all([openFirst, get().loadPeople(), get().refreshHistory()]);
   }
 
   async function move(direction: 'undo' | 'redo'): Promise<void> {
