@@ -7,7 +7,6 @@ import type { CodeSupport } from '../../shared/layout/structureTree';
 // (shared/text/README.md, rule 5); interviewers never count.
 
 interface LiveCoding {
-  readonly id: string;
   readonly codeId: string;
   readonly documentId: string;
   readonly start: number;
@@ -58,7 +57,7 @@ function computeSupport(db: Database.Database, coderId: string | null): Readonly
     .prepare(
       // The documents used are looked up once: joining each coding to its document would read
       // the document's row up to used_in_analysis, which lies past the whole text in the record.
-      `SELECT cg.id, cg.code_id AS codeId, cg.document_id AS documentId, cg.start, cg.end, cg.representative
+      `SELECT cg.code_id AS codeId, cg.document_id AS documentId, cg.start, cg.end, cg.representative
        FROM codings cg
        WHERE cg.status != 'orphaned' AND cg.document_id IN (SELECT id FROM documents WHERE used_in_analysis = 1)
          AND (@coder IS NULL OR cg.coder_id = @coder)`,

@@ -8,6 +8,7 @@ import { $getNodeByKey, ParagraphNode, type LexicalEditor } from 'lexical';
 import { $isMarkNode, MarkNode } from '@lexical/mark';
 import type { Code, Coding, DocumentFull } from '../../../shared/model/types';
 import { useApp, useAppStore } from '../../store/StoreContext';
+import { PENDING_PREFIX } from '../../store/slices/codingsSlice';
 import { selectVisibleCodings } from '../../store/selectors';
 import type { AppStore } from '../../store/createAppStore';
 import { $buildTranscript, $rebuildParagraphs, changedRanges, createTranscriptModel, paragraphsTouching, TRANSCRIPT_NODES, type TranscriptModel } from './transcriptModel';
@@ -31,6 +32,12 @@ const THEME = { paragraph: 'tp', mark: 'coding', markOverlap: 'coding-overlap' }
 
 function byId(codings: readonly Coding[]): Map<string, Coding> {
   return new Map(codings.map((c) => [c.id, c]));
+}
+
+/** Whether `after` holds an optimistic coding (not saved yet) that `before` did not. */
+function addsPending(before: ReadonlyMap<string, Coding>, after: ReadonlyMap<string, Coding>): boolean {
+  for (const id of after.keys()) if (id.startsWith(PENDING_PREFIX) && !before.has(id)) return true;
+  return false;
 }
 
 /**
@@ -113,11 +120,16 @@ function TranscriptSync({ document, onModel }: { document: DocumentFull; onModel
     const model = modelRef.current;
     if (!model) return;
     const next = byId(visible);
-    const ranges = changedRanges(shownRef.current, next);
+    const before = shownRef.current;
+    const ranges = changedRanges(before, next);
     shownRef.current = next;
     if (ranges.length === 0) return;
     const indices = paragraphsTouching(model, ranges);
-    keepingSelection(editor, model, ranges, () => editor.update(() => $rebuildParagraphs(model, indices, visible), { discrete: true }));
+    const rebuild = () => editor.update(() => $rebuildParagraphs(model, indices, visible), { discrete: true });
+    // A coding just made from the selection (optimistic, drawn in the same input event): the
+    // selection is that passage, so there is nothing to keep, and reading it would force a layout.
+    if (ranges.length === 1 && next.size === before.size + 1 && addsPending(before, next)) rebuild();
+    else keepingSelection(editor, model, ranges, rebuild);
   }, [editor, visible]);
 
   // A code's colour changed: restyle the marks of its codings. Compared per code, so adding or
