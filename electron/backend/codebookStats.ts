@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SpanIndex } from '../../shared/analysis/turnIndex';
 import type { CodeSupport } from '../../shared/layout/structureTree';
 
 // How much material supports each code. Counted over codings that are not orphaned, in documents
@@ -25,8 +26,8 @@ interface InformantTurn {
  * Support per code id (codes without codings are absent: use NO_SUPPORT). With `coderId`, only that
  * coder's codings count (blind coding, the coder filter).
  *
- * Two flat queries and a sweep in memory: each coding's informants are found once (by binary
- * search over its document's turns), then added to the coding's code and every code above it. The
+ * Two flat queries and a sweep in memory: each coding's informants are found once (by an index
+ * of its document's turns), then added to the coding's code and every code above it. The
  * same count as one SQL join of codings × ancestors × overlapping turns, which took over a second
  * on 15,000 codings because SQLite cannot bound an overlap join by the index.
  */
@@ -67,8 +68,7 @@ function computeSupport(db: Database.Database, coderId: string | null): Readonly
     .prepare(
       `SELECT t.document_id AS documentId, t.start, t.end, i.id AS informantId
        FROM turns t JOIN speakers s ON s.id = t.speaker_id JOIN informants i ON i.id = s.informant_id
-       WHERE i.role = 'informant' AND (s.role IS NULL OR s.role = 'informant')
-       ORDER BY t.document_id, t.start`,
+       WHERE i.role = 'informant' AND (s.role IS NULL OR s.role = 'informant')`,
     )
     .all() as InformantTurn[];
   const parents = new Map((db.prepare('SELECT id, parent_id AS parentId FROM codes').all() as { id: string; parentId: string | null }[]).map((c) => [c.id, c.parentId]));
@@ -94,36 +94,19 @@ function selfAndAncestors(parents: ReadonlyMap<string, string | null>, codeId: s
   return out;
 }
 
-/**
- * The informants speaking in the turns a range overlaps (rule 5), from turns sorted by document
- * and start. Turns need not be disjoint: the running maximum of their ends tells when no earlier
- * turn can reach the range any more.
- */
-function overlappingInformants(turns: readonly InformantTurn[]): (range: { documentId: string; start: number; end: number }) => string[] {
-  const byDocument = new Map<string, { starts: number[]; reach: number[]; turns: InformantTurn[] }>();
+/** The informants speaking in the turns a range overlaps (rule 5), by an index of each document's turns. */
+function overlappingInformants(turns: readonly InformantTurn[]): (range: { documentId: string; start: number; end: number }) => Set<string> {
+  const byDocument = new Map<string, InformantTurn[]>();
   for (const turn of turns) {
-    let doc = byDocument.get(turn.documentId);
-    if (!doc) byDocument.set(turn.documentId, (doc = { starts: [], reach: [], turns: [] }));
-    doc.reach.push(Math.max(turn.end, doc.reach[doc.reach.length - 1] ?? -Infinity));
-    doc.starts.push(turn.start);
-    doc.turns.push(turn);
+    const list = byDocument.get(turn.documentId);
+    if (list) list.push(turn);
+    else byDocument.set(turn.documentId, [turn]);
   }
+  const indexes = new Map([...byDocument].map(([documentId, list]) => [documentId, new SpanIndex(list)]));
   return ({ documentId, start, end }) => {
-    const doc = byDocument.get(documentId);
-    if (!doc) return [];
-    // The last turn starting before the range ends.
-    let lo = 0;
-    let hi = doc.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
     const found = new Set<string>();
-    for (let k = lo - 1; k >= 0 && doc.reach[k]! > start; k -= 1) {
-      if (doc.turns[k]!.end > start) found.add(doc.turns[k]!.informantId);
-    }
-    return [...found];
+    indexes.get(documentId)?.forEachOverlapping(start, end, (turn) => found.add(turn.informantId));
+    return found;
   };
 }
 
