@@ -230,6 +230,18 @@ const templateOf = (kind: TemplateKind, max = 2000) =>
 const columnTitle = z.string().max(200);
 const tableNumber = z.number().int().min(0).max(100_000);
 
+/** The overview settings a language preset sets: its words (captions, column titles, lengths, totals). */
+export type OverviewWording = Pick<OverviewSettings, 'captions' | 'columns' | 'duration' | 'durationMinutes' | 'total' | 'totalWords' | 'documentsTotal' | 'notUsed' | 'noCase'>;
+
+/**
+ * The wording of a language preset for the overview tables. Choices about content (attribute
+ * columns, pages or words, words per page, table numbers) are not wording and stay the user's.
+ */
+export function overviewWording(preset: keyof typeof EXPORT_SETTINGS_PRESETS): OverviewWording {
+  const { captions, columns, duration, durationMinutes, total, totalWords, documentsTotal, notUsed, noCase } = EXPORT_SETTINGS_PRESETS[preset].overview;
+  return { captions, columns, duration, durationMinutes, total, totalWords, documentsTotal, notUsed, noCase };
+}
+
 /** A partial QuoteTableSettings, validated (unknown placeholders are VALIDATION errors naming them). */
 export const QuoteSettingsPatch = z.strictObject({
   per: z.enum(TABLE_SPLITS).optional(),
@@ -383,6 +395,7 @@ export function settingsFromStored(stored: unknown): ExportSettings {
  */
 function withTableNumbers(section: Plain): Plain {
   const { startNumber, ...rest } = section;
-  if (typeof startNumber !== 'number' || 'numbers' in rest) return rest;
-  return { ...rest, numbers: { interviews: startNumber, documents: startNumber, informants: startNumber } };
+  if (typeof startNumber !== 'number') return rest;
+  // A table numbered since (settings are stored as the patches made) keeps its own number.
+  return { ...rest, numbers: { interviews: startNumber, documents: startNumber, informants: startNumber, ...(isPlain(rest.numbers) ? rest.numbers : {}) } };
 }

@@ -14,11 +14,13 @@ import { SpanIndex } from '../../../shared/analysis/turnIndex';
 
 /**
  * SQL of the codings the analysis covers, as a subquery with columns
- * `id, code_id, document_id, start, end, coder_id`.
+ * `id, code_id, document_id, start, end, coder_id, representative`. The documents used are looked
+ * up once (not joined per coding): a document's row holds its whole text before used_in_analysis,
+ * so reading that column walks the text's overflow pages.
  */
-export const LIVE_CODINGS_SQL = `SELECT cg.id, cg.code_id, cg.document_id, cg.start, cg.end, cg.coder_id
-  FROM codings cg JOIN documents d ON d.id = cg.document_id
-  WHERE cg.status != 'orphaned' AND d.used_in_analysis = 1`;
+export const LIVE_CODINGS_SQL = `SELECT cg.id, cg.code_id, cg.document_id, cg.start, cg.end, cg.coder_id, cg.representative
+  FROM codings cg
+  WHERE cg.status != 'orphaned' AND cg.document_id IN (SELECT id FROM documents WHERE used_in_analysis = 1)`;
 
 /** The speaker is an informant: never an interviewer, by the speaker's role or the person's. */
 const SPEAKS_AS_INFORMANT = `i.role = 'informant' AND (s.role IS NULL OR s.role = 'informant')`;
@@ -70,6 +72,8 @@ export interface LiveCoding {
   readonly documentId: string;
   readonly start: number;
   readonly end: number;
+  /** Starred as a representative quote. */
+  readonly representative: boolean;
   readonly informantIds: string[];
 }
 
@@ -84,9 +88,9 @@ export function liveCodingsWithInformants(db: Database.Database, coderIds?: read
   const turns = db
     .prepare(
       `SELECT t.document_id, t.start, t.end, CASE WHEN ${SPEAKS_AS_INFORMANT} THEN s.informant_id END
-       FROM turns t JOIN documents d ON d.id = t.document_id
+       FROM turns t
        LEFT JOIN speakers s ON s.id = t.speaker_id LEFT JOIN informants i ON i.id = s.informant_id
-       WHERE d.used_in_analysis = 1`,
+       WHERE t.document_id IN (SELECT id FROM documents WHERE used_in_analysis = 1)`,
     )
     .raw(true)
     .all() as [string, number, number, string | null][];
@@ -99,13 +103,13 @@ export function liveCodingsWithInformants(db: Database.Database, coderIds?: read
   }
   const indices = new Map([...byDocument].map(([documentId, list]) => [documentId, new SpanIndex(list)]));
   const live = coderFilter(coderIds);
-  const rows = db.prepare(`SELECT id, code_id, document_id, start, end FROM (${live.sql})`).raw(true).all(...live.params) as [string, string, string, number, number][];
-  return rows.map(([id, codeId, documentId, start, end]) => {
+  const rows = db.prepare(`SELECT id, code_id, document_id, start, end, representative FROM (${live.sql})`).raw(true).all(...live.params) as [string, string, string, number, number, number][];
+  return rows.map(([id, codeId, documentId, start, end, representative]) => {
     const informantIds: string[] = [];
     indices.get(documentId)?.forEachOverlapping(start, end, (turn) => {
       if (turn.informant !== null && !informantIds.includes(turn.informant)) informantIds.push(turn.informant);
     });
-    return { id, codeId, documentId, start, end, informantIds };
+    return { id, codeId, documentId, start, end, representative: representative === 1, informantIds };
   });
 }
 

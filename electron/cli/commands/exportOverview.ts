@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../../shared/api/errors';
 import type { ApiClient } from '../../../shared/api/client';
 import { OVERVIEW_TABLES, type OverviewTable } from '../../../shared/exports/overview';
-import { EXPORT_FORMATS, EXPORT_SETTINGS_PRESETS, type InformantQuoteSettingsPatch, type OverviewSettingsPatch } from '../../../shared/exports/settings';
+import { EXPORT_FORMATS, EXPORT_SETTINGS_PRESETS, overviewWording, type InformantQuoteSettingsPatch, type OverviewSettingsPatch } from '../../../shared/exports/settings';
 import { withProject } from '../session';
 import { exportCommand, formatFor, reportExport, wholeNumber } from './exportGroup';
 
@@ -75,9 +75,8 @@ export function registerExportOverviewCommands(program: Command): void {
       const table = opts.table as OverviewTable;
       const format = formatFor(opts.format, opts.output);
       const language = preset(opts.preset);
-      // A language changes the wording only; the attribute columns chosen for the project stay.
-      const { informantAttributes: _structural, ...wording } = language ? EXPORT_SETTINGS_PRESETS[language].overview : { informantAttributes: [] };
-      const base: OverviewSettingsPatch = wording;
+      // A language changes the wording only: columns, measure and table numbers stay the project's.
+      const base: OverviewSettingsPatch = language ? overviewWording(language) : {};
       const options: OverviewSettingsPatch = {
         ...base,
         ...(opts.words ? { measure: 'words' as const } : {}),
@@ -96,16 +95,15 @@ export function registerExportOverviewCommands(program: Command): void {
     .requiredOption('--informant <label-or-id>', 'the informant')
     .requiredOption('-o, --output <file>', 'the file to write')
     .option('--format <format>', `${EXPORT_FORMATS.join('|')} (default: from the output file's extension)`)
-    .option('--representative', 'only starred (representative) quotes')
+    .option('--representative', 'only starred (representative) quotes (default: every quote)')
     .option('--preset <language>', 'start from the en|nb labels instead of the project settings')
     .option('--json', 'print the export result as JSON')
     .action(async (file: string, opts: InformantOptions) => {
       const format = formatFor(opts.format, opts.output);
       const language = preset(opts.preset);
-      const options: InformantQuoteSettingsPatch = {
-        ...(language ? { ...EXPORT_SETTINGS_PRESETS[language].informantQuotes } : {}),
-        ...(opts.representative ? { selection: 'representative' as const } : {}),
-      };
+      // The selection is always the command's own, whatever the dialog last kept in the project.
+      const { selection: _kept, ...wording } = language ? EXPORT_SETTINGS_PRESETS[language].informantQuotes : { selection: 'all' };
+      const options: InformantQuoteSettingsPatch = { ...wording, selection: opts.representative ? 'representative' : 'all' };
       const result = await withProject(file, async (api) => {
         const person = await findInformant(api, opts.informant);
         return api.call('exports.informantQuotes', { informantId: person.id, format, path: opts.output, options });

@@ -1,5 +1,5 @@
-/** A column title of an exported table; the placeholder shows what an empty field prints. */
-export function ColumnField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder: string; onChange: (value: string) => void }) {
+/** A column title of an exported table; `placeholder`: what an empty field prints, where it falls back to something. */
+export function ColumnField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder?: string; onChange: (value: string) => void }) {
   return (
     <label className="column-field small">
       <span>{label.replace(/^Column: /, '')}</span>

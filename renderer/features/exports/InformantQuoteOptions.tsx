@@ -53,7 +53,7 @@ export function InformantQuoteOptions({
         <legend>Column titles</legend>
         {COLUMNS.map((key) => {
           const english = DEFAULT_EXPORT_SETTINGS.informantQuotes.columns[key];
-          return <ColumnField key={key} label={`Column: ${english}`} value={draft.columns[key]} placeholder={english} onChange={(title) => onChange({ columns: { ...draft.columns, [key]: title } })} />;
+          return <ColumnField key={key} label={`Column: ${english}`} value={draft.columns[key]} onChange={(title) => onChange({ columns: { ...draft.columns, [key]: title } })} />;
         })}
       </fieldset>
     </>

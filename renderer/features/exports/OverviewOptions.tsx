@@ -65,7 +65,7 @@ export function OverviewOptions({
         <legend>Column titles</legend>
         {columnsOf(table, draft.measure).map((key) => {
           const english = DEFAULT_EXPORT_SETTINGS.overview.columns[key];
-          return <ColumnField key={key} label={`Column: ${english}`} value={draft.columns[key]} placeholder={english} onChange={(title) => onChange({ columns: { ...draft.columns, [key]: title } })} />;
+          return <ColumnField key={key} label={`Column: ${english}`} value={draft.columns[key]} onChange={(title) => onChange({ columns: { ...draft.columns, [key]: title } })} />;
         })}
       </fieldset>
     </div>

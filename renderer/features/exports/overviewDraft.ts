@@ -3,30 +3,16 @@ import {
   EXPORT_SETTINGS_PRESETS,
   type InformantQuoteSettings,
   type InformantQuoteSettingsPatch,
+  overviewWording,
   type OverviewSettings,
   type OverviewSettingsPatch,
 } from '../../../shared/exports/settings';
 import type { TemplateKind } from '../../../shared/exports/templates';
 import { templateFieldProblem } from './TemplateField';
 
-/**
- * The wording of a language preset laid over the overview draft: captions, column titles, lengths
- * and total rows. Choices about content (attribute columns, pages or words, numbering) stay.
- */
+/** The wording of a language preset laid over the overview draft; choices about content stay. */
 export function applyOverviewLanguage(draft: OverviewSettings, preset: keyof typeof EXPORT_SETTINGS_PRESETS): OverviewSettings {
-  const words = EXPORT_SETTINGS_PRESETS[preset].overview;
-  return {
-    ...draft,
-    captions: words.captions,
-    columns: words.columns,
-    duration: words.duration,
-    durationMinutes: words.durationMinutes,
-    total: words.total,
-    totalWords: words.totalWords,
-    documentsTotal: words.documentsTotal,
-    notUsed: words.notUsed,
-    noCase: words.noCase,
-  };
+  return { ...draft, ...overviewWording(preset) };
 }
 
 type TemplateKey = 'duration' | 'durationMinutes' | 'total' | 'totalWords' | 'documentsTotal';

@@ -54,7 +54,8 @@ export function createAppSlice({ set, get, api }: SliceContext): AppSlice {
     // for people and history, whose requests run meanwhile.
     const openFirst = Promise.all([get().loadDocuments(), get().loadCodes()]).then(() => {
       const first = get().documents[0];
-      return first ? get().openDocumentById(first.id) : undefined;
+      // Another project may have been opened meanwhile.
+      return first && get().project === project ? get().openDocumentById(first.id) : undefined;
     });
     await Promise.all([openFirst, get().loadPeople(), get().refreshHistory()]);
   }

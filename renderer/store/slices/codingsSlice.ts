@@ -67,7 +67,8 @@ export function createCodingsSlice({ set, get, api }: SliceContext): CodingsSlic
         codeId: knownConcept(get().codes, target),
         start: selection.start,
         end: selection.end,
-        coderId: '',
+        // The user's coder, when known: blind coding and the coder filter show only that coder's.
+        coderId: get().teamStatus?.me.id ?? '',
         quote: document.text.slice(selection.start, selection.end),
         createdAt: Date.now(),
       });

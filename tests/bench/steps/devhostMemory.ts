@@ -49,6 +49,7 @@ function printedAddress(child: ReturnType<typeof spawn>): Promise<string> {
     });
     child.stderr!.on('data', (chunk) => (err += String(chunk)));
     child.once('exit', (code) => reject(new Error(`stige serve exited with ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`stige serve printed no address within 60 s: ${err}`)), 60_000).unref();
   });
 }
 

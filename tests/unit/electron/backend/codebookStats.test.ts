@@ -44,7 +44,7 @@ describe('code support (codings, informants, starred quotes per code and everyth
     // Orphans and a document left out of the analysis do not count.
     p.backend.project().step('Orphan some', () => db.prepare("UPDATE codings SET status = 'orphaned' WHERE rowid % 9 = 0").run());
     await p.api.call('documents.update', { id: p.docs[2]!, usedInAnalysis: false });
-    // Turns overlapping others, which importers do not make, must not change the agreement.
+    // Turns overlapping others, which importers do not make, must not change the counts.
     p.backend.project().step('Overlapping turns', () => {
       const speakers = db.prepare('SELECT speaker_id AS id, document_id AS doc FROM turns ORDER BY document_id, start').all() as { id: string; doc: string }[];
       speakers.filter((_, i) => i % 4 === 2).forEach((t, i) => db.prepare('INSERT INTO turns (id, document_id, speaker_id, start, end) VALUES (?, ?, ?, ?, ?)').run(`extra-${i}`, t.doc, t.id, 3 + i, 40 + 7 * i));

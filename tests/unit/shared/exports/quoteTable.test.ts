@@ -235,5 +235,7 @@ describe('export settings', () => {
     const current = settingsFromStored({ overview: { numbers: { interviews: 2, informants: 7 } } });
     expect(current.overview.numbers).toEqual({ interviews: 2, documents: 1, informants: 7 });
     expect(settingsFromStored({ overview: { numbers: { informants: -1 } } }).overview.numbers).toEqual(DEFAULT_EXPORT_SETTINGS.overview.numbers);
+    // An older project's number, then one table numbered since: the others keep the older number.
+    expect(settingsFromStored({ overview: { startNumber: 4, numbers: { informants: 7 } } }).overview.numbers).toEqual({ interviews: 4, documents: 4, informants: 7 });
   });
 });
